@@ -1,0 +1,153 @@
+package io.vigil.platform.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP answers. Every answer is {@code application/problem+json};
+ * 4xx are logged at DEBUG, 5xx at ERROR with an error id that the body repeats. No stack trace or class
+ * name ever reaches a body.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** Domain exception -> status and type slug. Keep alphabetical. */
+    static final Map<Class<? extends ProblemException>, Kind> TABLE = Map.of(
+            ProblemException.BadRequest.class, new Kind(400, "bad-request", "Bad request"),
+            ProblemException.Conflict.class, new Kind(409, "conflict", "Conflict"),
+            ProblemException.Forbidden.class, new Kind(403, "forbidden", "Forbidden"),
+            ProblemException.NotFound.class, new Kind(404, "not-found", "Not found"),
+            ProblemException.PayloadTooLarge.class, new Kind(413, "payload-too-large", "Payload too large"),
+            ProblemException.PreconditionFailed.class, new Kind(412, "precondition-failed", "Precondition failed"),
+            ProblemException.TooManyRequests.class, new Kind(429, "too-many-requests", "Too many requests"),
+            ProblemException.Unauthorized.class, new Kind(401, "unauthorized", "Unauthorized"),
+            ProblemException.Unprocessable.class, new Kind(422, "validation", "Invalid request"));
+
+    record Kind(int status, String slug, String title) {
+    }
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, UriInfo uri) {
+        Kind kind = kindOf(e.getClass());
+        Response.ResponseBuilder rb = build(kind, e.getMessage(), uri, e.errors().isEmpty() ? null : e.errors());
+        if (e instanceof ProblemException.TooManyRequests tmr) {
+            rb.header("Retry-After", Math.max(1, tmr.retryAfterSeconds()));
+        }
+        return rb.build();
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return build(TABLE.get(ProblemException.Unprocessable.class), detail, uri, errors).build();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        List<Problem.FieldError> errors = null;
+        if (e instanceof UnrecognizedPropertyException u) {
+            detail = "unknown field '" + u.getPropertyName() + "'";
+            errors = List.of(new Problem.FieldError(path(u), "unknown field"));
+        } else if (e instanceof InvalidFormatException f) {
+            detail = "field '" + path(f) + "' has an invalid value: " + String.valueOf(f.getValue());
+            errors = List.of(new Problem.FieldError(path(f), "invalid value"));
+        } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            detail = "field '" + path(m) + "' has the wrong type";
+            errors = List.of(new Problem.FieldError(path(m), "wrong type"));
+        } else {
+            detail = "the body is not valid JSON: " + e.getOriginalMessage();
+        }
+        return build(TABLE.get(ProblemException.BadRequest.class), detail, uri, errors).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return build(TABLE.get(ProblemException.Unauthorized.class),
+                "a valid bearer token or API key is required", uri, null)
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return build(TABLE.get(ProblemException.Forbidden.class), "your roles do not allow this operation", uri, null)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        String slug = type.getReasonPhrase().toLowerCase().replace(' ', '-');
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? type.getReasonPhrase()
+                : e.getMessage();
+        return build(new Kind(status, slug, type.getReasonPhrase()), detail, uri, null).build();
+    }
+
+    @ServerExceptionMapper(priority = 5000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
+        Problem p = new Problem(Problem.type("internal"), "Internal error", 500,
+                "an unexpected error occurred; quote error id " + errorId + " to support",
+                uri == null ? null : uri.getPath(), errorId, null);
+        return Response.status(500).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    static Kind kindOf(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            Kind k = TABLE.get(c);
+            if (k != null) {
+                return k;
+            }
+        }
+        return TABLE.get(ProblemException.BadRequest.class);
+    }
+
+    private static Response.ResponseBuilder build(Kind kind, String detail, UriInfo uri,
+            List<Problem.FieldError> errors) {
+        LOG.debugf("%d %s: %s", kind.status(), uri == null ? "?" : uri.getPath(), detail);
+        Problem p = new Problem(Problem.type(kind.slug()), kind.title(), kind.status(), detail,
+                uri == null ? null : uri.getPath(), null, errors);
+        return Response.status(kind.status()).type(Problem.MEDIA_TYPE).entity(p);
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // "create.arg0.name" -> "name": the method and parameter prefix means nothing to a client.
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,36 @@
+package io.vigil.platform.streams;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Creates consumers and closes them all when the application stops. */
+@ApplicationScoped
+public class StreamConsumers {
+
+    private final StreamCommands<String, String, String> streams;
+    private final MessageProcessor processor;
+    private final StreamsConfig config;
+    private final List<StreamConsumer> open = new CopyOnWriteArrayList<>();
+
+    public StreamConsumers(RedisDataSource redis, MessageProcessor processor, StreamsConfig config) {
+        this.streams = redis.stream(String.class, String.class, String.class);
+        this.processor = processor;
+        this.config = config;
+    }
+
+    /** A consumer named {@code name} in {@code group} on {@code stream}; the group is created if absent. */
+    public StreamConsumer create(String stream, String group, String name, MessageHandler handler) {
+        StreamConsumer c = new StreamConsumer(streams, processor, config, stream, group, name, handler);
+        open.add(c);
+        return c;
+    }
+
+    @PreDestroy
+    void closeAll() {
+        open.forEach(StreamConsumer::close);
+    }
+}

@@ -1,0 +1,34 @@
+package io.vigil.platform.streams;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Stream tuning shared by every service: {@code vigil.streams.*}. */
+@ConfigMapping(prefix = "vigil.streams")
+public interface StreamsConfig {
+
+    /** Approximate cap on each stream's length. */
+    @WithDefault("1000000")
+    long maxLength();
+
+    /** Entries read per XREADGROUP call. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** How long one read blocks waiting for new entries. */
+    @WithDefault("PT1S")
+    Duration block();
+
+    /** How long an entry stays pending with a consumer before another consumer reclaims it. */
+    @WithDefault("PT30S")
+    Duration reclaimIdle();
+
+    /** Deliveries after which an entry that keeps failing goes to the dead-letter stream. */
+    @WithDefault("5")
+    int maxDeliveries();
+
+    /** How often the outbox relay sweeps for rows a commit hook did not publish. */
+    @WithDefault("PT2S")
+    Duration outboxSweep();
+}

@@ -1,0 +1,49 @@
+package io.vigil.platform.tenancy;
+
+import io.vigil.platform.errors.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+
+/**
+ * The tenant context of the current unit of work (an HTTP request, or one message a consumer handles).
+ * HTTP requests fill it lazily from the verified identity; consumers fill it per message with
+ * {@link TenantScope}.
+ */
+@RequestScoped
+public class CurrentTenant {
+
+    private final TenantResolver resolver;
+    private TenantContext context;
+    private boolean resolved;
+
+    public CurrentTenant(TenantResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** The caller's context; 401/403 problem when there is none. */
+    public TenantContext get() {
+        return find().orElseThrow(() -> new ProblemException.Unauthorized("a valid bearer token or API key is required"));
+    }
+
+    /** The context if one is established, resolving it from the request's identity on first use. */
+    public Optional<TenantContext> find() {
+        if (!resolved) {
+            resolved = true;
+            if (context == null) {
+                context = resolver.resolve().orElse(null);
+            }
+        }
+        return Optional.ofNullable(context);
+    }
+
+    /** Sets the context explicitly (API-key auth, stream consumers). */
+    public void set(TenantContext context) {
+        this.context = context;
+        this.resolved = true;
+    }
+
+    public void clear() {
+        this.context = null;
+        this.resolved = true;
+    }
+}

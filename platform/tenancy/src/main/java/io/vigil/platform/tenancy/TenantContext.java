@@ -1,0 +1,60 @@
+package io.vigil.platform.tenancy;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Who is calling and which tenants they may touch. Built only from a verified token or API key (or, for a
+ * stream consumer, from the tenant id a message carries). Never empty: a caller with no tenant is refused
+ * before a context is made.
+ */
+public record TenantContext(String subject, Set<UUID> tenantIds, Set<String> roles, Source source) {
+
+    /** How the context was established. */
+    public enum Source {
+        TOKEN, API_KEY, MESSAGE
+    }
+
+    public TenantContext {
+        if (tenantIds == null || tenantIds.isEmpty()) {
+            throw new IllegalArgumentException("a tenant context needs at least one tenant");
+        }
+        tenantIds = Collections.unmodifiableSet(new LinkedHashSet<>(tenantIds));
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    /** The context a consumer uses while it handles one message of {@code tenantId}. */
+    public static TenantContext forMessage(UUID tenantId) {
+        return new TenantContext("stream", Set.of(tenantId), Set.of(), Source.MESSAGE);
+    }
+
+    public boolean allows(UUID tenantId) {
+        return tenantId != null && tenantIds.contains(tenantId);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** The only tenant of this context; refuses when the caller spans several (the client must narrow). */
+    public UUID single() {
+        if (tenantIds.size() != 1) {
+            throw new IllegalStateException("more than one tenant in context");
+        }
+        return tenantIds.iterator().next();
+    }
+
+    /** A narrower context: only the named tenants, each of which must already be allowed. */
+    public TenantContext narrow(Collection<UUID> wanted) {
+        return new TenantContext(subject, Set.copyOf(wanted), roles, source);
+    }
+
+    /** The value PostgreSQL reads from {@code app.tenant_ids}: comma separated UUIDs. */
+    public String asSetting() {
+        return tenantIds.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
+}
