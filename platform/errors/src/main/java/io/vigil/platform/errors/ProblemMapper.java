@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -54,7 +55,8 @@ public class ProblemMapper {
         return rb.build();
     }
 
-    @ServerExceptionMapper
+    // Quarkus' own mapper handles its subclass unless this one names it too.
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
     public Response violations(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
@@ -64,7 +66,9 @@ public class ProblemMapper {
         return build(TABLE.get(ProblemException.Unprocessable.class), detail, uri, errors).build();
     }
 
-    @ServerExceptionMapper
+    // Named one by one: Quarkus' built-in mapper for MismatchedInputException would otherwise win.
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         String detail;
         List<Problem.FieldError> errors = null;

@@ -12,15 +12,25 @@ import java.util.stream.Collectors;
  * stream consumer, from the tenant id a message carries). Never empty: a caller with no tenant is refused
  * before a context is made.
  */
-public record TenantContext(String subject, Set<UUID> tenantIds, Set<String> roles, Source source) {
+public record TenantContext(String subject, Set<UUID> tenantIds, boolean allTenants, Set<String> roles, Source source) {
 
     /** How the context was established. */
     public enum Source {
         TOKEN, API_KEY, MESSAGE
     }
 
+    /** The database setting that stands for "every tenant" (provider staff assigned to all of them). */
+    public static final String ALL = "*";
+
+    public TenantContext(String subject, Set<UUID> tenantIds, Set<String> roles, Source source) {
+        this(subject, tenantIds, false, roles, source);
+    }
+
     public TenantContext {
-        if (tenantIds == null || tenantIds.isEmpty()) {
+        if (tenantIds == null) {
+            tenantIds = Set.of();
+        }
+        if (!allTenants && tenantIds.isEmpty()) {
             throw new IllegalArgumentException("a tenant context needs at least one tenant");
         }
         tenantIds = Collections.unmodifiableSet(new LinkedHashSet<>(tenantIds));
@@ -32,8 +42,13 @@ public record TenantContext(String subject, Set<UUID> tenantIds, Set<String> rol
         return new TenantContext("stream", Set.of(tenantId), Set.of(), Source.MESSAGE);
     }
 
+    /** Provider staff assigned to every tenant (membership of the {@code /tenants} group itself). */
+    public static TenantContext allTenants(String subject, Set<String> roles) {
+        return new TenantContext(subject, Set.of(), true, roles, Source.TOKEN);
+    }
+
     public boolean allows(UUID tenantId) {
-        return tenantId != null && tenantIds.contains(tenantId);
+        return tenantId != null && (allTenants || tenantIds.contains(tenantId));
     }
 
     public boolean hasRole(String role) {
@@ -42,7 +57,7 @@ public record TenantContext(String subject, Set<UUID> tenantIds, Set<String> rol
 
     /** The only tenant of this context; refuses when the caller spans several (the client must narrow). */
     public UUID single() {
-        if (tenantIds.size() != 1) {
+        if (allTenants || tenantIds.size() != 1) {
             throw new IllegalStateException("more than one tenant in context");
         }
         return tenantIds.iterator().next();
@@ -50,11 +65,14 @@ public record TenantContext(String subject, Set<UUID> tenantIds, Set<String> rol
 
     /** A narrower context: only the named tenants, each of which must already be allowed. */
     public TenantContext narrow(Collection<UUID> wanted) {
-        return new TenantContext(subject, Set.copyOf(wanted), roles, source);
+        return new TenantContext(subject, Set.copyOf(wanted), false, roles, source);
     }
 
     /** The value PostgreSQL reads from {@code app.tenant_ids}: comma separated UUIDs. */
     public String asSetting() {
+        if (allTenants) {
+            return ALL;
+        }
         return tenantIds.stream().map(UUID::toString).collect(Collectors.joining(","));
     }
 }

@@ -18,8 +18,13 @@ public final class TenantFilter {
 
     public static final String NAME = "tenant";
     public static final String PARAM = "tenantIds";
-    public static final String CONDITION =
-            "tenant_id = any (cast(string_to_array(:" + PARAM + ", ',') as uuid[]))";
+    /** Same meaning as the database's {@code tenant_visible()}: '' admits nothing, '*' everything. */
+    public static final String CONDITION = "(case when :" + PARAM + " = '*' then true when :" + PARAM
+            + " = '' then false else tenant_id = any (cast(string_to_array(:" + PARAM + ", ',') as uuid[])) end)";
+
+    /** The same test for the table whose own id is the tenant id (the tenants table). */
+    public static final String CONDITION_ON_ID = "(case when :" + PARAM + " = '*' then true when :" + PARAM
+            + " = '' then false else id = any (cast(string_to_array(:" + PARAM + ", ',') as uuid[])) end)";
 
     private TenantFilter() {
     }

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vigil.platform.errors.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,14 +17,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Turns a verified identity into a {@link TenantContext}. Tenant membership travels in the token's
  * {@code groups} claim as Keycloak group paths {@code /tenants/<tenant-id>} (customer users belong to their
- * tenant's group, provider staff to each tenant they serve, a client's service account to its tenant). The
+ * tenant's group, provider staff to each tenant they serve, a client's service account to its tenant);
+ * provider staff who serve every tenant are members of {@code /tenants} itself. The
  * {@code X-Vigil-Tenant} header may narrow that set to some of its tenants, never widen it.
  */
 @ApplicationScoped
 public class TenantResolver {
 
     public static final String NARROW_HEADER = "X-Vigil-Tenant";
-    public static final String GROUP_PREFIX = "/tenants/";
+    public static final String ALL_TENANTS_GROUP = "/tenants";
+    public static final String GROUP_PREFIX = ALL_TENANTS_GROUP + "/";
 
     private final Instance<SecurityIdentity> identity;
     private final Instance<HttpServerRequest> request;
@@ -41,12 +44,18 @@ public class TenantResolver {
         if (id == null || id.isAnonymous()) {
             return Optional.empty();
         }
-        Set<UUID> tenants = tenantsOf(id);
-        if (tenants.isEmpty()) {
-            throw new ProblemException.Forbidden("your identity is not assigned to any tenant");
+        List<String> groups = groupsOf(id);
+        TenantContext ctx;
+        if (groups.contains(ALL_TENANTS_GROUP)) {
+            ctx = TenantContext.allTenants(id.getPrincipal().getName(), id.getRoles());
+        } else {
+            Set<UUID> tenants = new LinkedHashSet<>();
+            groups.forEach(g -> parseGroup(g).ifPresent(tenants::add));
+            if (tenants.isEmpty()) {
+                throw new ProblemException.Forbidden("your identity is not assigned to any tenant");
+            }
+            ctx = new TenantContext(id.getPrincipal().getName(), tenants, id.getRoles(), TenantContext.Source.TOKEN);
         }
-        TenantContext ctx = new TenantContext(id.getPrincipal().getName(), tenants, id.getRoles(),
-                TenantContext.Source.TOKEN);
         String narrow = narrowHeader();
         return Optional.of(narrow == null ? ctx : narrow(ctx, narrow));
     }
@@ -75,17 +84,13 @@ public class TenantResolver {
         return ctx.narrow(wanted);
     }
 
-    static Set<UUID> tenantsOf(SecurityIdentity id) {
-        Set<UUID> out = new LinkedHashSet<>();
+    static List<String> groupsOf(SecurityIdentity id) {
+        List<String> out = new ArrayList<>();
         if (id.getPrincipal() instanceof JsonWebToken jwt) {
             Object groups = jwt.getClaim("groups");
             if (groups instanceof Collection<?> list) {
-                list.forEach(g -> parseGroup(String.valueOf(g).replace("\"", "")).ifPresent(out::add));
-            } else if (groups != null) {
-                // JsonArray from the JWT library: strings come quoted.
-                for (String g : List.of(groups.toString().replaceAll("[\\[\\]\"]", "").split(","))) {
-                    parseGroup(g.trim()).ifPresent(out::add);
-                }
+                // JSON strings from the JWT library may keep their quotes.
+                list.forEach(g -> out.add(String.valueOf(g).replace("\"", "").trim()));
             }
         }
         return out;

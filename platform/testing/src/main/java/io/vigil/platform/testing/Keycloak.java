@@ -1,0 +1,90 @@
+package io.vigil.platform.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Test identities in the real Keycloak realm {@code vigil}, made through its admin REST API: tenant groups,
+ * users with realm roles and group memberships, and their access tokens (password grant of the public
+ * {@code vigil-cli} client). Names are random, so tests never collide and need no cleanup.
+ */
+public final class Keycloak {
+
+    public static final String REALM = "vigil";
+
+    private Keycloak() {
+    }
+
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + System.getProperty("vigil.keycloak.port",
+                System.getenv().getOrDefault("VIGIL_KEYCLOAK_PORT", "8180"));
+    }
+
+    static String adminToken() {
+        return given().baseUri(baseUrl()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", System.getenv().getOrDefault("VIGIL_KEYCLOAK_ADMIN", "admin"))
+                .formParam("password", System.getenv().getOrDefault("VIGIL_KEYCLOAK_ADMIN_PASSWORD", "admin"))
+                .post("/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** Ensures the group {@code /tenants/<tenantId>} exists; returns its path. */
+    public static String tenantGroup(UUID tenantId) {
+        String admin = adminToken();
+        String parentId = groupId(admin, "/tenants");
+        Response r = given().baseUri(baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", tenantId.toString()))
+                .post("/admin/realms/" + REALM + "/groups/" + parentId + "/children");
+        if (r.statusCode() != 201 && r.statusCode() != 409) {
+            throw new IllegalStateException("cannot create tenant group: " + r.statusCode() + " " + r.asString());
+        }
+        return "/tenants/" + tenantId;
+    }
+
+    /**
+     * Creates a user with a password, realm roles and group memberships (paths such as
+     * {@code /tenants/<id>}, or {@code /tenants} for all tenants); returns an access token for it.
+     */
+    public static String userToken(List<String> roles, List<String> groupPaths) {
+        String admin = adminToken();
+        String username = "test-" + UUID.randomUUID();
+        String password = "pw-" + UUID.randomUUID();
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@test.vigil",
+                "firstName", "Test", "lastName", "User", "emailVerified", true, "groups", groupPaths,
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        given().baseUri(baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON).body(user)
+                .post("/admin/realms/" + REALM + "/users").then().statusCode(201);
+        String userId = given().baseUri(baseUrl()).auth().oauth2(admin)
+                .queryParam("username", username).queryParam("exact", true)
+                .get("/admin/realms/" + REALM + "/users").then().statusCode(200).extract().path("[0].id");
+        if (!roles.isEmpty()) {
+            List<Map<String, Object>> reps = roles.stream().map(role -> given().baseUri(baseUrl()).auth().oauth2(admin)
+                    .get("/admin/realms/" + REALM + "/roles/" + role).then().statusCode(200)
+                    .extract().<Map<String, Object>>path("")).toList();
+            given().baseUri(baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON).body(reps)
+                    .post("/admin/realms/" + REALM + "/users/" + userId + "/role-mappings/realm")
+                    .then().statusCode(204);
+        }
+        return passwordToken(username, password);
+    }
+
+    public static String passwordToken(String username, String password) {
+        return given().baseUri(baseUrl()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "vigil-cli")
+                .formParam("username", username).formParam("password", password)
+                .post("/realms/" + REALM + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String groupId(String admin, String path) {
+        return given().baseUri(baseUrl()).auth().oauth2(admin)
+                .get("/admin/realms/" + REALM + "/group-by-path" + path)
+                .then().statusCode(200).extract().path("id");
+    }
+}

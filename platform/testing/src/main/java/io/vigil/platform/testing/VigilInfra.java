@@ -1,0 +1,88 @@
+package io.vigil.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real PostgreSQL, Redis and Keycloak for {@code @QuarkusTest}s: runs {@code ./vigil infra up}, which reuses
+ * whatever already runs and otherwise fetches and starts the real binaries (no Docker). Tests use the
+ * {@code vigil_test} database, so a developer's running stack keeps its data. The infrastructure is left
+ * running for the next test JVM; {@code ./vigil infra down} stops it.
+ */
+public class VigilInfra implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile boolean started;
+
+    @Override
+    public Map<String, String> start() {
+        ensureStarted();
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+        // Left running on purpose: the next module's tests reuse it.
+    }
+
+    public static synchronized void ensureStarted() {
+        if (started) {
+            return;
+        }
+        Path root = root();
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("vigil").toString(), "infra", "up")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(root)));
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("vigil infra up did not finish in 10 minutes");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("vigil infra up failed (exit " + p.exitValue() + "): see "
+                        + logFile(root) + ":\n" + Files.readString(logFile(root).toPath()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run vigil infra up", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting infrastructure", e);
+        }
+        started = true;
+    }
+
+    /** The checkout's root: from the build ({@code vigil.root}) or found by walking up to the vigil script. */
+    public static Path root() {
+        String configured = System.getProperty("vigil.root");
+        if (configured != null && Files.isExecutable(Path.of(configured, "vigil"))) {
+            return Path.of(configured);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isExecutable(dir.resolve("vigil"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the vigil script above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    /** The shared test data beside the checkout ({@code ../shared/data}). */
+    public static Path sharedData() {
+        String configured = System.getProperty("vigil.shared.dir");
+        Path shared = configured != null ? Path.of(configured) : root().resolve("../shared");
+        return shared.resolve("data").normalize();
+    }
+
+    private static File logFile(Path root) {
+        File logs = root.resolve(".vigil/logs").toFile();
+        logs.mkdirs();
+        return new File(logs, "test-infra.log");
+    }
+}
