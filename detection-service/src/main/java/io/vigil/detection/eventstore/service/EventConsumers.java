@@ -1,0 +1,49 @@
+package io.vigil.detection.eventstore.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vigil.platform.streams.EventStreams;
+import io.vigil.platform.streams.StreamConsumer;
+import io.vigil.platform.streams.StreamConsumers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Starts one consumer per event shard in the {@code detection} group when the service starts. */
+@ApplicationScoped
+public class EventConsumers {
+
+    public static final String GROUP = "detection";
+
+    private final StreamConsumers consumers;
+    private final EventStreams streams;
+    private final EventStoreHandler handler;
+    private final boolean enabled;
+    private final List<StreamConsumer> running = new ArrayList<>();
+
+    public EventConsumers(StreamConsumers consumers, EventStreams streams, EventStoreHandler handler,
+            @ConfigProperty(name = "vigil.detection.consumers.enabled", defaultValue = "true") boolean enabled) {
+        this.consumers = consumers;
+        this.streams = streams;
+        this.handler = handler;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent ev) {
+        if (!enabled) {
+            return;
+        }
+        // A stable name per process: a restarted instance gets a new name and reclaims what the old one left.
+        String name = "detection-" + ManagementFactory.getRuntimeMXBean().getName();
+        for (String stream : streams.all()) {
+            running.add(consumers.create(stream, GROUP, name, handler).start());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        running.forEach(StreamConsumer::close);
+    }
+}

@@ -1,0 +1,129 @@
+package io.vigil.detection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.detection.eventstore.repository.EventRepository;
+import io.vigil.detection.eventstore.service.EventStoreHandler;
+import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.streams.MessageProcessor;
+import io.vigil.platform.streams.StreamConsumer;
+import io.vigil.platform.streams.StreamConsumers;
+import io.vigil.platform.streams.StreamPublisher;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * At-least-once delivery with idempotent handling: entries delivered to a consumer that dies before
+ * acknowledging are reclaimed by another consumer and applied exactly once; an entry that keeps failing
+ * ends in the dead-letter stream instead of blocking the group.
+ */
+@QuarkusTest
+class StreamRecoveryTest {
+
+    static final String GROUP = "detection-test";
+
+    @Inject
+    StreamPublisher publisher;
+    @Inject
+    StreamConsumers consumers;
+    @Inject
+    MessageProcessor processor;
+    @Inject
+    EventStoreHandler eventStore;
+    @Inject
+    EventRepository events;
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    CurrentTenant current;
+
+    @Test
+    void entriesOfAConsumerThatDiedBeforeAckingAreReclaimedAndAppliedOnce() throws Exception {
+        String stream = "test.events." + UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        List<Envelope> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Envelope e = Envelope.of(tenant, "event.normalized",
+                    "{\"@timestamp\":\"2026-11-23T10:00:0" + i + "Z\",\"EventID\":4688,\"n\":" + i + "}");
+            publisher.publish(stream, e);
+            sent.add(e);
+        }
+        StreamCommands<String, String, String> cmd = redis.stream(String.class, String.class, String.class);
+        Map<UUID, AtomicInteger> applied = new ConcurrentHashMap<>();
+        io.vigil.platform.streams.MessageHandler counting = env -> {
+            eventStore.handle(env);
+            applied.computeIfAbsent(env.id(), k -> new AtomicInteger()).incrementAndGet();
+        };
+
+        // Consumer "doomed" reads everything, commits the first entry's work, then dies: nothing is acked.
+        consumers.create(stream, GROUP, "doomed", counting);
+        List<StreamMessage<String, String, String>> taken = cmd.xreadgroup(GROUP, "doomed", stream, ">");
+        assertEquals(5, taken.size());
+        assertTrue(processor.process(stream, GROUP, Envelope.fromFields(taken.get(0).payload()), counting));
+        assertEquals(5, cmd.xpending(stream, GROUP).getPendingCount());
+
+        // A survivor, after the reclaim idle time, takes over and finishes the work.
+        StreamConsumer survivor = consumers.create(stream, GROUP, "survivor", counting);
+        assertEquals(0, survivor.pollOnce(), "nothing new: the entries belong to the dead consumer");
+        Thread.sleep(1200);
+        assertEquals(5, survivor.reclaim());
+
+        assertEquals(0, cmd.xpending(stream, GROUP).getPendingCount(), "all acknowledged");
+        for (Envelope e : sent) {
+            assertEquals(1, applied.get(e.id()).get(), "handler applied once for " + e.id());
+            assertEquals(1L, storedCount(tenant, e.id()), "stored once: " + e.id());
+        }
+    }
+
+    @Test
+    void anEntryThatKeepsFailingIsDeadLetteredAfterMaxDeliveries() throws Exception {
+        String stream = "test.events." + UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        Envelope poison = Envelope.of(tenant, "event.normalized", "{not json");
+        Envelope good = Envelope.of(tenant, "event.normalized", "{\"@timestamp\":\"2026-11-23T10:00:00Z\"}");
+        publisher.publish(stream, poison);
+        publisher.publish(stream, good);
+
+        StreamConsumer c = consumers.create(stream, GROUP, "only", eventStore);
+        assertEquals(1, c.pollOnce(), "the good entry is handled despite the poison one before it");
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Thread.sleep(1100);
+            c.reclaim();
+        }
+        StreamCommands<String, String, String> cmd = redis.stream(String.class, String.class, String.class);
+        assertEquals(0, cmd.xpending(stream, GROUP).getPendingCount());
+        List<StreamMessage<String, String, String>> dead =
+                cmd.xrange(StreamConsumer.deadLetterStream(stream), StreamRange.of("-", "+"));
+        assertEquals(1, dead.size());
+        assertEquals(poison.id().toString(), dead.get(0).payload().get("id"));
+        assertTrue(dead.get(0).payload().get("deadReason").contains("deliveries"), dead.get(0).payload().toString());
+        assertEquals(1L, storedCount(tenant, good.id()));
+    }
+
+    private long storedCount(UUID tenant, UUID id) {
+        var request = io.quarkus.arc.Arc.container().requestContext();
+        request.activate();
+        try {
+            current.set(new TenantContext("test", Set.of(tenant), Set.of(), TenantContext.Source.MESSAGE));
+            return QuarkusTransaction.requiringNew().call(() -> events.countFor(tenant, id));
+        } finally {
+            request.terminate();
+        }
+    }
+}

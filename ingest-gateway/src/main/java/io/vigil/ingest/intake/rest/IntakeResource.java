@@ -1,0 +1,43 @@
+package io.vigil.ingest.intake.rest;
+
+import io.quarkus.security.Authenticated;
+import io.vigil.ingest.intake.service.IntakeService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/ingest")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ingestion")
+@Authenticated
+public class IntakeResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final IntakeService service;
+
+    public IntakeResource(IntakeService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send events: a JSON object or an array of objects")
+    public Response json(String body) {
+        return Response.accepted(service.ingestJson(body, false)).build();
+    }
+
+    @POST
+    @Path("events")
+    @Consumes(NDJSON)
+    @Operation(summary = "Send events as NDJSON: one JSON object per line")
+    public Response ndjson(String body) {
+        return Response.accepted(service.ingestJson(body, true)).build();
+    }
+}

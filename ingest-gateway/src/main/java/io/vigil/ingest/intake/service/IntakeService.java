@@ -1,0 +1,80 @@
+package io.vigil.ingest.intake.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.ingest.deadletter.DeadLetterService;
+import io.vigil.ingest.intake.IngestConfig;
+import io.vigil.ingest.intake.rest.IngestResult;
+import io.vigil.platform.errors.Problem;
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.streams.EventStreams;
+import io.vigil.platform.streams.StreamPublisher;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Accepts a batch of telemetry for one tenant: parses it, normalises each event, appends the events to the
+ * tenant's stream and keeps the rest in dead-letter. The client is answered only after Redis accepted
+ * every event, so a 202 means nothing is lost.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    public static final String EVENT_TYPE = "event.normalized";
+
+    private final CurrentTenant current;
+    private final StreamPublisher publisher;
+    private final EventStreams streams;
+    private final DeadLetterService deadLetters;
+    private final MeterRegistry meters;
+    private final JsonEvents json;
+
+    public IntakeService(CurrentTenant current, StreamPublisher publisher, EventStreams streams,
+            DeadLetterService deadLetters, MeterRegistry meters, IngestConfig config) {
+        this.current = current;
+        this.publisher = publisher;
+        this.streams = streams;
+        this.deadLetters = deadLetters;
+        this.meters = meters;
+        this.json = new JsonEvents(config.maxNestingDepth(), config.maxLineBytes(), config.maxBatchEvents());
+    }
+
+    public IngestResult ingestJson(String body, boolean ndjson) {
+        UUID tenantId = targetTenant();
+        Instant received = Instant.now();
+        JsonEvents.Split split = ndjson ? json.ndjson(body) : json.json(body);
+        if (split.total() == 0) {
+            throw new ProblemException.BadRequest("the body holds no event");
+        }
+        String stream = streams.streamFor(tenantId);
+        List<Envelope> envelopes = new ArrayList<>(split.events().size());
+        for (ObjectNode e : split.events()) {
+            UUID id = UUID.randomUUID();
+            Normalizer.normalize(e, tenantId, id, received);
+            envelopes.add(new Envelope(tenantId, id, EVENT_TYPE, 1, received, e.toString()));
+        }
+        publisher.publishAll(stream, envelopes);
+        if (!split.failures().isEmpty()) {
+            deadLetters.keep(tenantId, ndjson ? "ndjson" : "json", received, split.failures());
+        }
+        meters.counter("vigil.ingest.events", "tenant", tenantId.toString(), "outcome", "accepted")
+                .increment(envelopes.size());
+        return new IngestResult(tenantId, envelopes.size(), split.failures().size(), stream);
+    }
+
+    /** Ingestion writes to exactly one tenant: the caller's only one, or the one named in X-Vigil-Tenant. */
+    private UUID targetTenant() {
+        TenantContext ctx = current.get();
+        if (ctx.allTenants() || ctx.tenantIds().size() != 1) {
+            throw new ProblemException.Unprocessable("say which tenant this telemetry belongs to with the "
+                    + "X-Vigil-Tenant header", List.of(new Problem.FieldError("X-Vigil-Tenant", "required")));
+        }
+        return ctx.single();
+    }
+}

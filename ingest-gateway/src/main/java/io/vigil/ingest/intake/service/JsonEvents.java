@@ -1,0 +1,140 @@
+package io.vigil.ingest.intake.service;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.ingest.deadletter.DeadLetterService.Failure;
+import io.vigil.platform.errors.ProblemException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a JSON or NDJSON body into events. A line that is not a JSON object becomes a {@link Failure}
+ * (dead-letter) instead of failing the batch; only a body that cannot be split at all is refused.
+ */
+public final class JsonEvents {
+
+    /** Parsed events and the failures, both in input order. */
+    public record Split(List<ObjectNode> events, List<Failure> failures) {
+        public int total() {
+            return events.size() + failures.size();
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final int maxLineBytes;
+    private final int maxEvents;
+
+    public JsonEvents(int maxNestingDepth, int maxLineBytes, int maxEvents) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth).build())
+                .build();
+        this.mapper = new ObjectMapper(factory);
+        this.maxLineBytes = maxLineBytes;
+        this.maxEvents = maxEvents;
+    }
+
+    /** NDJSON: one JSON object per line; blank lines are skipped. */
+    public Split ndjson(String body) {
+        List<ObjectNode> events = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        int lineNo = 0;
+        int start = 0;
+        while (start <= body.length()) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            lineNo++;
+            String line = body.substring(start, end);
+            start = end + 1;
+            if (line.isBlank()) {
+                if (end == body.length()) {
+                    break;
+                }
+                continue;
+            }
+            checkCount(events.size() + failures.size() + 1);
+            parseLine(line, lineNo, events, failures);
+        }
+        return new Split(events, failures);
+    }
+
+    /** A JSON object, or an array of objects (an element that is not an object is a failure). */
+    public Split json(String body) {
+        List<ObjectNode> events = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        JsonNode root;
+        try (JsonParser p = mapper.createParser(body)) {
+            root = mapper.readTree(p);
+            if (p.nextToken() != null) {
+                throw new ProblemException.BadRequest("the body holds more than one JSON value: send an array, or NDJSON "
+                        + "with Content-Type application/x-ndjson");
+            }
+        } catch (IOException e) {
+            throw new ProblemException.BadRequest("the body is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (root == null) {
+            throw new ProblemException.BadRequest("the body is empty");
+        }
+        if (root.isObject()) {
+            events.add((ObjectNode) root);
+        } else if (root.isArray()) {
+            checkCount(root.size());
+            int i = 0;
+            for (JsonNode n : root) {
+                i++;
+                if (n.isObject()) {
+                    events.add((ObjectNode) n);
+                } else {
+                    failures.add(new Failure(i, n.toString(), "array element " + i + " is not a JSON object"));
+                }
+            }
+        } else {
+            throw new ProblemException.BadRequest("the body must be a JSON object or an array of objects, got "
+                    + root.getNodeType().name().toLowerCase());
+        }
+        return new Split(events, failures);
+    }
+
+    private void parseLine(String line, int lineNo, List<ObjectNode> events, List<Failure> failures) {
+        int bytes = line.length() > maxLineBytes / 3 ? line.getBytes(StandardCharsets.UTF_8).length : line.length();
+        if (bytes > maxLineBytes) {
+            failures.add(new Failure(lineNo, line, "line is " + bytes + " bytes, over the limit of " + maxLineBytes));
+            return;
+        }
+        try (JsonParser p = mapper.createParser(line)) {
+            JsonNode n = mapper.readTree(p);
+            if (n == null || !n.isObject()) {
+                failures.add(new Failure(lineNo, line, "line " + lineNo + " is not a JSON object"));
+            } else if (p.nextToken() != null && p.currentToken() != JsonToken.NOT_AVAILABLE) {
+                failures.add(new Failure(lineNo, line, "line " + lineNo + " has text after the JSON object"));
+            } else {
+                events.add((ObjectNode) n);
+            }
+        } catch (IOException e) {
+            failures.add(new Failure(lineNo, line, "line " + lineNo + " is not valid JSON: " + firstLine(e.getMessage())));
+        }
+    }
+
+    private void checkCount(int n) {
+        if (n > maxEvents) {
+            throw new ProblemException.PayloadTooLarge("a request may carry at most " + maxEvents
+                    + " events; split the batch");
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

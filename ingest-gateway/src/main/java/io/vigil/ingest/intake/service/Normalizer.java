@@ -1,0 +1,51 @@
+package io.vigil.ingest.intake.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * Brings an event to Vigil's schema: ECS-style dotted names alongside the original fields, which are kept
+ * untouched so rules written on source names still match. This first cut stamps the envelope fields
+ * ({@code @timestamp}, {@code event.ingested}, {@code event.id}, {@code tenant.id}); per-format field
+ * mapping grows with the parsers.
+ */
+public final class Normalizer {
+
+    private static final String[] TIME_FIELDS = {"@timestamp", "timestamp", "TimeCreated", "UtcTime", "eventTime", "ts"};
+
+    private Normalizer() {
+    }
+
+    public static ObjectNode normalize(ObjectNode event, UUID tenantId, UUID eventId, Instant received) {
+        event.put("@timestamp", eventTime(event, received).toString());
+        event.put("event.ingested", received.toString());
+        event.put("event.id", eventId.toString());
+        event.put("tenant.id", tenantId.toString());
+        return event;
+    }
+
+    static Instant eventTime(ObjectNode event, Instant fallback) {
+        for (String f : TIME_FIELDS) {
+            JsonNode v = event.get(f);
+            if (v == null) {
+                continue;
+            }
+            if (v.isNumber()) {
+                double d = v.asDouble();
+                // Epoch seconds (Zeek's ts) or milliseconds.
+                return d > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochMilli((long) (d * 1000));
+            }
+            if (v.isTextual()) {
+                try {
+                    return Instant.parse(v.asText().replace(' ', 'T').replaceFirst("(\\.\\d{1,9})\\d*Z$", "$1Z"));
+                } catch (DateTimeParseException e) {
+                    // try the next candidate
+                }
+            }
+        }
+        return fallback;
+    }
+}
