@@ -1,0 +1,155 @@
+package io.vigil.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vigil.platform.streams.EventStreams;
+import io.vigil.platform.testing.Keycloak;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Telemetry in at the gateway, out on the tenant's stream; what cannot be parsed is kept, not lost. */
+@QuarkusTest
+class IntakeTest {
+
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    EventStreams streams;
+
+    final ObjectMapper mapper = new ObjectMapper();
+
+    static {
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().encodeContentTypeAs("application/x-ndjson", ContentType.TEXT));
+    }
+
+    static String sender(UUID tenant) {
+        Keycloak.tenantGroup(tenant);
+        return Keycloak.userToken(List.of("customer-admin"), List.of("/tenants/" + tenant));
+    }
+
+    @Test
+    void ndjsonOfRealWindowsEventsLandsOnTheTenantsStreamAndBadLinesInDeadLetter() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        List<String> real = realWindowsEvents(20);
+        String body = String.join("\n", real.subList(0, 10)) + "\n{\"EventID\": 4688, \"CommandLine\": \"trunc\n"
+                + String.join("\n", real.subList(10, 20)) + "\n";
+
+        given().auth().oauth2(token).contentType("application/x-ndjson").body(body)
+                .post("/api/v1/ingest/events").then().statusCode(202)
+                .body("accepted", equalTo(20), "deadLettered", equalTo(1),
+                        "stream", equalTo(streams.streamFor(tenant)));
+
+        List<JsonNode> onStream = eventsOf(tenant);
+        assertEquals(20, onStream.size());
+        for (JsonNode e : onStream) {
+            assertEquals(tenant.toString(), e.get("tenant.id").asText());
+            assertTrue(e.hasNonNull("@timestamp") && e.hasNonNull("event.id"), e.toString());
+        }
+        // Original fields survive normalisation, in order.
+        JsonNode firstSent = mapper.readTree(real.get(0));
+        firstSent.fieldNames().forEachRemaining(f ->
+                assertEquals(firstSent.get(f), onStream.get(0).get(f), "field " + f));
+
+        given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].lineNumber", equalTo(11))
+                .body("items[0].reason", containsString("not valid JSON"))
+                .body("items[0].raw", containsString("trunc"));
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfTheDeadLetters() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        given().auth().oauth2(sender(a)).contentType("application/x-ndjson").body("oops\n")
+                .post("/api/v1/ingest/events").then().statusCode(202).body("deadLettered", equalTo(1));
+        given().auth().oauth2(sender(b)).get("/api/v1/ingest/dead-letters").then().statusCode(200)
+                .body("items.tenantId", everyItem(equalTo(b.toString())));
+    }
+
+    @Test
+    void jsonArrayAndObjectAreAccepted() {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("[{\"a\":1},{\"b\":2},3]")
+                .post("/api/v1/ingest/events").then().statusCode(202)
+                .body("accepted", equalTo(2), "deadLettered", equalTo(1));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"a\":1}")
+                .post("/api/v1/ingest/events").then().statusCode(202).body("accepted", equalTo(1));
+        assertEquals(3, eventsOf(tenant).size());
+    }
+
+    @Test
+    void malformedBodiesGetPreciseProblems() {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"a\": ")
+                .post("/api/v1/ingest/events").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("\"just a string\"")
+                .post("/api/v1/ingest/events").then().statusCode(400)
+                .body("detail", containsString("object or an array"));
+        String deep = "[".repeat(200) + "]".repeat(200);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"x\":" + deep + "}")
+                .post("/api/v1/ingest/events").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("nesting depth"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/ingest/events").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void providerStaffOfSeveralTenantsMustNameTheTenant() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        Keycloak.tenantGroup(a);
+        Keycloak.tenantGroup(b);
+        String tier1 = Keycloak.userToken(List.of("soc-tier1"), List.of("/tenants/" + a, "/tenants/" + b));
+        given().auth().oauth2(tier1).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/ingest/events").then().statusCode(422).body("errors[0].field", equalTo("X-Vigil-Tenant"));
+        given().auth().oauth2(tier1).header("X-Vigil-Tenant", b.toString()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/ingest/events").then().statusCode(202).body("tenantId", equalTo(b.toString()));
+    }
+
+    private List<JsonNode> eventsOf(UUID tenant) {
+        List<StreamMessage<String, String, String>> all = redis.stream(String.class, String.class, String.class)
+                .xrange(streams.streamFor(tenant), StreamRange.of("-", "+"));
+        return all.stream().filter(m -> tenant.toString().equals(m.payload().get("tenantId")))
+                .map(m -> {
+                    try {
+                        return mapper.readTree(m.payload().get("payload"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).collect(Collectors.toList());
+    }
+
+    /** Real Windows events (Sysmon and Security) from the Sigma regression samples, one JSON object per line. */
+    private static List<String> realWindowsEvents(int n) throws Exception {
+        Path file = io.vigil.platform.testing.VigilInfra.sharedData().resolve("sigma-regression/all_events.flat.jsonl");
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(l -> !l.isBlank()).limit(n).toList();
+        }
+    }
+}
