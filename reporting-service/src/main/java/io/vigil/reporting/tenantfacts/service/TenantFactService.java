@@ -1,0 +1,87 @@
+package io.vigil.reporting.tenantfacts.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.streams.MessageHandler;
+import io.vigil.platform.streams.StreamConsumer;
+import io.vigil.platform.streams.StreamConsumers;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.reporting.tenantfacts.TenantFact;
+import io.vigil.reporting.tenantfacts.repository.TenantFactRepository;
+import io.vigil.reporting.tenantfacts.rest.TenantFactResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Keeps tenant facts from {@code tenant.events} and answers who the caller's tenants are. */
+@ApplicationScoped
+public class TenantFactService implements MessageHandler {
+
+    public static final String STREAM = "tenant.events";
+    public static final String GROUP = "reporting";
+
+    private final TenantFactRepository facts;
+    private final ObjectMapper mapper;
+    private final StreamConsumers consumers;
+    private final CurrentTenant current;
+    private final boolean enabled;
+    private StreamConsumer consumer;
+
+    public TenantFactService(TenantFactRepository facts, ObjectMapper mapper, StreamConsumers consumers,
+            CurrentTenant current,
+            @ConfigProperty(name = "vigil.reporting.consumers.enabled", defaultValue = "true") boolean enabled) {
+        this.facts = facts;
+        this.mapper = mapper;
+        this.consumers = consumers;
+        this.current = current;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent ev) {
+        if (enabled) {
+            consumer = consumers.create(STREAM, GROUP, "reporting-" + ManagementFactory.getRuntimeMXBean().getName(),
+                    this).start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+
+    @Override
+    public void handle(Envelope envelope) throws Exception {
+        if (!envelope.type().startsWith("tenant.")) {
+            return;
+        }
+        JsonNode t = mapper.readTree(envelope.payload());
+        TenantFact f = facts.findById(envelope.tenantId());
+        if (f == null) {
+            f = new TenantFact();
+            f.tenantId = envelope.tenantId();
+        } else if (f.updatedAt != null && f.updatedAt.isAfter(envelope.occurredAt())) {
+            return; // an older event arriving late does not roll the facts back
+        }
+        f.name = t.path("name").asText();
+        f.slug = t.path("slug").asText();
+        f.status = t.path("status").asText();
+        f.socModel = t.path("socModel").asText();
+        f.timeZone = t.path("timeZone").asText();
+        f.updatedAt = envelope.occurredAt();
+        facts.persist(f);
+    }
+
+    @Transactional
+    public List<TenantFactResponse> visible() {
+        current.get();
+        return facts.allByName().stream().map(f -> new TenantFactResponse(f.tenantId, f.name, f.slug, f.status,
+                f.socModel, f.timeZone, f.updatedAt)).toList();
+    }
+}
