@@ -22,10 +22,12 @@ public class MessageProcessor {
 
     private final EntityManager em;
     private final MeterRegistry meters;
+    private final CurrentTenant current;
 
-    public MessageProcessor(EntityManager em, MeterRegistry meters) {
+    public MessageProcessor(EntityManager em, MeterRegistry meters, CurrentTenant current) {
         this.em = em;
         this.meters = meters;
+        this.current = current;
     }
 
     /** Returns true when the envelope is done with (handled now or before) and may be acknowledged. */
@@ -33,7 +35,7 @@ public class MessageProcessor {
         ManagedContext request = Arc.container().requestContext();
         request.activate();
         try {
-            Arc.container().instance(CurrentTenant.class).get().set(TenantContext.forMessage(envelope.tenantId()));
+            current.set(TenantContext.forMessage(envelope.tenantId()));
             boolean handled = QuarkusTransaction.requiringNew().call(() -> {
                 if (!firstDelivery(group, envelope)) {
                     return false;

@@ -1,6 +1,7 @@
 package io.vigil.platform.tenancy;
 
 import io.vigil.platform.errors.ProblemException;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
@@ -9,6 +10,8 @@ import java.util.Optional;
  * HTTP requests fill it lazily from the verified identity; consumers fill it per message with
  * {@link TenantScope}.
  */
+// Unremovable: the connection interceptor and consumers look it up programmatically.
+@Unremovable
 @RequestScoped
 public class CurrentTenant {
 
