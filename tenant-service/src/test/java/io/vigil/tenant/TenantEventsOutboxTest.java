@@ -1,0 +1,76 @@
+package io.vigil.tenant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.platform.streams.OutboxRelay;
+import io.vigil.tenant.tenant.service.TenantService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Changes to tenants are announced on tenant.events through the transactional outbox. */
+@QuarkusTest
+class TenantEventsOutboxTest {
+
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void onboardingATenantPublishesTenantCreated() throws Exception {
+        UUID tenant = Fixtures.tenant("outbox");
+        StreamMessage<String, String, String> m = await(tenant.toString()).orElseThrow(
+                () -> new AssertionError("tenant.created never reached " + TenantService.STREAM));
+        assertEquals("tenant.created", m.payload().get("type"));
+        assertTrue(m.payload().get("payload").contains("\"socModel\":\"HYBRID\""), m.payload().get("payload"));
+    }
+
+    @Test
+    void aRowLeftByACrashBeforePublishingIsPublishedByTheRelay() throws Exception {
+        // A committed outbox row whose after-commit publish never ran (the process died in between).
+        UUID tenant = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into stream_outbox (id, tenant_id, stream, type, schema_version, occurred_at, payload)"
+                        + " values (?1, ?2, 'tenant.events', 'tenant.updated', 1, now(), '{}')")
+                .setParameter(1, id).setParameter(2, tenant).executeUpdate());
+        relay.drain();
+        StreamMessage<String, String, String> m = await(tenant.toString()).orElseThrow(
+                () -> new AssertionError("the relay did not publish the leftover row"));
+        assertEquals(id.toString(), m.payload().get("id"));
+        Number left = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "select count(*) from stream_outbox where id = ?1").setParameter(1, id).getSingleResult());
+        assertEquals(0, left.intValue(), "published rows leave the outbox");
+    }
+
+    /** Waits for an entry of the tenant added in the last minute (stream ids start with epoch millis). */
+    private Optional<StreamMessage<String, String, String>> await(String tenantId) throws InterruptedException {
+        String since = (System.currentTimeMillis() - 60_000) + "-0";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            List<StreamMessage<String, String, String>> recent = redis.stream(String.class, String.class, String.class)
+                    .xrange(TenantService.STREAM, StreamRange.of(since, "+"));
+            Optional<StreamMessage<String, String, String>> hit = recent.stream()
+                    .filter(m -> tenantId.equals(m.payload().get("tenantId"))).findFirst();
+            if (hit.isPresent()) {
+                return hit;
+            }
+            Thread.sleep(100);
+        }
+        return Optional.empty();
+    }
+}
