@@ -58,12 +58,7 @@ public class DeadLetterService {
         current.get();
         List<DeadLetter> rows = repository.pageBefore(before == null ? null : before.at(),
                 before == null ? null : before.id(), n + 1);
-        String next = null;
-        if (rows.size() > n) {
-            rows = rows.subList(0, n);
-            next = new Cursor(rows.get(n - 1).receivedAt, rows.get(n - 1).id).encode();
-        }
-        return new Page<>(rows.stream().map(d -> new DeadLetterResponse(d.id, d.tenantId, d.receivedAt, d.format,
-                d.reason, d.lineNumber, d.raw, d.rawBytes)).toList(), next);
+        return Page.of(rows, n, d -> new Cursor(d.receivedAt, d.id), d -> new DeadLetterResponse(d.id, d.tenantId, d.receivedAt, d.format,
+                d.reason, d.lineNumber, d.raw, d.rawBytes));
     }
 }

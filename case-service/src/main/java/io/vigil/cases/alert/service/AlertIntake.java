@@ -2,17 +2,14 @@ package io.vigil.cases.alert.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vigil.cases.alert.Alert;
 import io.vigil.cases.alert.repository.AlertRepository;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.MessageHandler;
-import io.vigil.platform.streams.StreamConsumer;
 import io.vigil.platform.streams.StreamConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,7 +25,6 @@ public class AlertIntake implements MessageHandler {
     private final ObjectMapper mapper;
     private final StreamConsumers consumers;
     private final boolean enabled;
-    private StreamConsumer consumer;
 
     public AlertIntake(AlertRepository alerts, ObjectMapper mapper, StreamConsumers consumers,
             @ConfigProperty(name = "vigil.cases.consumers.enabled", defaultValue = "true") boolean enabled) {
@@ -40,14 +36,7 @@ public class AlertIntake implements MessageHandler {
 
     void start(@Observes StartupEvent ev) {
         if (enabled) {
-            consumer = consumers.create(STREAM, GROUP, "cases-" + ManagementFactory.getRuntimeMXBean().getName(), this)
-                    .start();
-        }
-    }
-
-    void stop(@Observes ShutdownEvent ev) {
-        if (consumer != null) {
-            consumer.close();
+            consumers.start(STREAM, GROUP, this);
         }
     }
 

@@ -31,12 +31,7 @@ public class AlertQueryService {
         current.get();
         List<Alert> rows = alerts.queue(before == null ? null : before.at(), before == null ? null : before.id(),
                 severity, n + 1);
-        String next = null;
-        if (rows.size() > n) {
-            rows = rows.subList(0, n);
-            next = new Cursor(rows.get(n - 1).detectedAt, rows.get(n - 1).id).encode();
-        }
-        return new Page<>(rows.stream().map(AlertMapper::toResponse).toList(), next);
+        return Page.of(rows, n, a -> new Cursor(a.detectedAt, a.id), AlertMapper::toResponse);
     }
 
     @Transactional

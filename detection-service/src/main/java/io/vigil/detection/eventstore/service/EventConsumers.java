@@ -1,15 +1,10 @@
 package io.vigil.detection.eventstore.service;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vigil.platform.streams.EventStreams;
-import io.vigil.platform.streams.StreamConsumer;
 import io.vigil.platform.streams.StreamConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Starts one consumer per event shard in the {@code detection} group when the service starts. */
@@ -22,7 +17,6 @@ public class EventConsumers {
     private final EventStreams streams;
     private final EventStoreHandler handler;
     private final boolean enabled;
-    private final List<StreamConsumer> running = new ArrayList<>();
 
     public EventConsumers(StreamConsumers consumers, EventStreams streams, EventStoreHandler handler,
             @ConfigProperty(name = "vigil.detection.consumers.enabled", defaultValue = "true") boolean enabled) {
@@ -36,14 +30,8 @@ public class EventConsumers {
         if (!enabled) {
             return;
         }
-        // A stable name per process: a restarted instance gets a new name and reclaims what the old one left.
-        String name = "detection-" + ManagementFactory.getRuntimeMXBean().getName();
         for (String stream : streams.all()) {
-            running.add(consumers.create(stream, GROUP, name, handler).start());
+            consumers.start(stream, GROUP, handler);
         }
-    }
-
-    void stop(@Observes ShutdownEvent ev) {
-        running.forEach(StreamConsumer::close);
     }
 }

@@ -29,6 +29,15 @@ public class StreamConsumers {
         return c;
     }
 
+    /**
+     * Starts a background consumer in {@code group}, named after this process: a restarted instance gets a
+     * new name, and the entries the old one left pending are reclaimed by the group. Closed on shutdown.
+     */
+    public StreamConsumer start(String stream, String group, MessageHandler handler) {
+        String name = group + "-" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        return create(stream, group, name, handler).start();
+    }
+
     @PreDestroy
     void closeAll() {
         open.forEach(StreamConsumer::close);

@@ -2,11 +2,9 @@ package io.vigil.reporting.tenantfacts.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.MessageHandler;
-import io.vigil.platform.streams.StreamConsumer;
 import io.vigil.platform.streams.StreamConsumers;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.reporting.tenantfacts.TenantFact;
@@ -15,7 +13,6 @@ import io.vigil.reporting.tenantfacts.rest.TenantFactResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,7 +28,6 @@ public class TenantFactService implements MessageHandler {
     private final StreamConsumers consumers;
     private final CurrentTenant current;
     private final boolean enabled;
-    private StreamConsumer consumer;
 
     public TenantFactService(TenantFactRepository facts, ObjectMapper mapper, StreamConsumers consumers,
             CurrentTenant current,
@@ -45,14 +41,7 @@ public class TenantFactService implements MessageHandler {
 
     void start(@Observes StartupEvent ev) {
         if (enabled) {
-            consumer = consumers.create(STREAM, GROUP, "reporting-" + ManagementFactory.getRuntimeMXBean().getName(),
-                    this).start();
-        }
-    }
-
-    void stop(@Observes ShutdownEvent ev) {
-        if (consumer != null) {
-            consumer.close();
+            consumers.start(STREAM, GROUP, this);
         }
     }
 

@@ -65,12 +65,7 @@ public class AssetService {
         current.get();
         List<Asset> rows = assets.pageAfter(after == null ? null : after.at(), after == null ? null : after.id(),
                 criticality, n + 1);
-        String next = null;
-        if (rows.size() > n) {
-            rows = rows.subList(0, n);
-            next = new Cursor(rows.get(n - 1).createdAt, rows.get(n - 1).id).encode();
-        }
-        return new Page<>(rows.stream().map(AssetMapper::toResponse).toList(), next);
+        return Page.of(rows, n, a -> new Cursor(a.createdAt, a.id), AssetMapper::toResponse);
     }
 
     /** The tenant a write goes to: the named one if the caller may write there, else the caller's only one. */

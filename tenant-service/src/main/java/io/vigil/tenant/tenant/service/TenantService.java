@@ -72,13 +72,7 @@ public class TenantService {
         Cursor after = Cursor.decode(cursor);
         current.get(); // fail closed before touching the database
         List<Tenant> rows = tenants.pageAfter(after == null ? null : after.at(), after == null ? null : after.id(), n + 1);
-        String next = null;
-        if (rows.size() > n) {
-            rows = rows.subList(0, n);
-            Tenant last = rows.get(n - 1);
-            next = new Cursor(last.createdAt, last.id).encode();
-        }
-        return new Page<>(rows.stream().map(TenantMapper::toResponse).toList(), next);
+        return Page.of(rows, n, t -> new Cursor(t.createdAt, t.id), TenantMapper::toResponse);
     }
 
     /** Loads a visible tenant; another tenant's id is indistinguishable from an unknown one. */
