@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Takes alerts off the {@code alerts} stream into the queue, once each (the alert id is the key). */
 @ApplicationScoped
@@ -24,20 +23,15 @@ public class AlertIntake implements MessageHandler {
     private final AlertRepository alerts;
     private final ObjectMapper mapper;
     private final StreamConsumers consumers;
-    private final boolean enabled;
 
-    public AlertIntake(AlertRepository alerts, ObjectMapper mapper, StreamConsumers consumers,
-            @ConfigProperty(name = "vigil.cases.consumers.enabled", defaultValue = "true") boolean enabled) {
+    public AlertIntake(AlertRepository alerts, ObjectMapper mapper, StreamConsumers consumers) {
         this.alerts = alerts;
         this.mapper = mapper;
         this.consumers = consumers;
-        this.enabled = enabled;
     }
 
     void start(@Observes StartupEvent ev) {
-        if (enabled) {
-            consumers.start(STREAM, GROUP, this);
-        }
+        consumers.start(STREAM, GROUP, this);
     }
 
     @Override

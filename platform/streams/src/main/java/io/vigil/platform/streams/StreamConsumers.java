@@ -32,10 +32,14 @@ public class StreamConsumers {
     /**
      * Starts a background consumer in {@code group}, named after this process: a restarted instance gets a
      * new name, and the entries the old one left pending are reclaimed by the group. Closed on shutdown.
+     * Does nothing when {@code vigil.streams.consumers-enabled} is false.
      */
-    public StreamConsumer start(String stream, String group, MessageHandler handler) {
+    public void start(String stream, String group, MessageHandler handler) {
+        if (!config.consumersEnabled()) {
+            return;
+        }
         String name = group + "-" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
-        return create(stream, group, name, handler).start();
+        create(stream, group, name, handler).start();
     }
 
     @PreDestroy

@@ -8,6 +8,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "vigil.streams")
 public interface StreamsConfig {
 
+    /** Whether the service's own background consumers run (tests that drive consumers by hand turn them off). */
+    @WithDefault("true")
+    boolean consumersEnabled();
+
     /** Approximate cap on each stream's length. */
     @WithDefault("1000000")
     long maxLength();

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Keeps tenant facts from {@code tenant.events} and answers who the caller's tenants are. */
 @ApplicationScoped
@@ -27,22 +26,17 @@ public class TenantFactService implements MessageHandler {
     private final ObjectMapper mapper;
     private final StreamConsumers consumers;
     private final CurrentTenant current;
-    private final boolean enabled;
 
     public TenantFactService(TenantFactRepository facts, ObjectMapper mapper, StreamConsumers consumers,
-            CurrentTenant current,
-            @ConfigProperty(name = "vigil.reporting.consumers.enabled", defaultValue = "true") boolean enabled) {
+            CurrentTenant current) {
         this.facts = facts;
         this.mapper = mapper;
         this.consumers = consumers;
         this.current = current;
-        this.enabled = enabled;
     }
 
     void start(@Observes StartupEvent ev) {
-        if (enabled) {
-            consumers.start(STREAM, GROUP, this);
-        }
+        consumers.start(STREAM, GROUP, this);
     }
 
     @Override
