@@ -1,0 +1,93 @@
+package io.vigil.detection.alert.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.detection.engine.event.MapEvent;
+import io.vigil.detection.engine.rule.SigmaRule;
+import io.vigil.detection.rule.service.RuleCatalog;
+import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.streams.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Runs the catalog over one event and raises an alert per matching rule, through the outbox in the
+ * caller's transaction. The alert id is derived from (tenant, rule, event), so a redelivered event raises
+ * the same alert id and case-service keeps one.
+ */
+@ApplicationScoped
+public class AlertRaiser {
+
+    public static final String STREAM = "alerts";
+    public static final String TYPE = "alert.raised";
+
+    private final RuleCatalog catalog;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    public AlertRaiser(RuleCatalog catalog, Outbox outbox, ObjectMapper mapper) {
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** Returns how many alerts were raised. */
+    public int raise(UUID tenantId, UUID eventId, Instant eventTime, MapEvent event) {
+        RuleCatalog.Compiled compiled = catalog.current();
+        List<SigmaRule> hits = compiled.rules().match(event);
+        for (SigmaRule rule : hits) {
+            UUID alertId = UUID.nameUUIDFromBytes((tenantId + "|" + rule.id() + "|" + eventId).getBytes(StandardCharsets.UTF_8));
+            ObjectNode p = mapper.createObjectNode();
+            p.put("ruleId", rule.id());
+            p.put("ruleTitle", rule.title());
+            p.put("ruleAuthor", rule.author()); // required with every match by SigmaHQ's Detection Rule License
+            p.put("ruleVersion", compiled.versions().getOrDefault(rule.id(), 0));
+            p.put("level", rule.level());
+            p.put("severity", severity(rule.level()));
+            p.put("title", rule.title());
+            p.put("eventId", eventId.toString());
+            ArrayNode tags = p.putArray("tags");
+            rule.tags().forEach(tags::add);
+            ArrayNode techniques = p.putArray("techniques");
+            rule.tags().stream().filter(t -> t.toLowerCase(Locale.ROOT).matches("attack\\.t\\d{4}(\\.\\d{3})?"))
+                    .map(t -> t.substring("attack.".length()).toUpperCase(Locale.ROOT)).forEach(techniques::add);
+            ObjectNode entities = p.putObject("entities");
+            putFirst(entities, "host", event, "Computer", "host.name", "Hostname");
+            putFirst(entities, "user", event, "User", "SubjectUserName", "TargetUserName", "user.name");
+            putFirst(entities, "process", event, "Image", "NewProcessName", "process.executable");
+            putFirst(entities, "commandLine", event, "CommandLine", "process.command_line");
+            putFirst(entities, "sourceIp", event, "SourceIp", "IpAddress", "source.ip");
+            outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, eventTime, p.toString()));
+        }
+        return hits.size();
+    }
+
+    /** Severity before asset criticality is known: the rule's level. */
+    static String severity(String level) {
+        if (level == null) {
+            return "MEDIUM";
+        }
+        return switch (level) {
+            case "informational" -> "INFORMATIONAL";
+            case "low" -> "LOW";
+            case "high" -> "HIGH";
+            case "critical" -> "CRITICAL";
+            default -> "MEDIUM";
+        };
+    }
+
+    private static void putFirst(ObjectNode target, String name, MapEvent event, String... fields) {
+        for (String f : fields) {
+            Object v = event.get(f);
+            if (v != null && !v.toString().isBlank()) {
+                target.put(name, v.toString());
+                return;
+            }
+        }
+    }
+}

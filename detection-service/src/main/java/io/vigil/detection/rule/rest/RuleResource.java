@@ -1,0 +1,53 @@
+package io.vigil.detection.rule.rest;
+
+import io.quarkus.security.Authenticated;
+import io.vigil.detection.rule.service.RuleCatalog;
+import io.vigil.detection.rule.service.RuleService;
+import io.vigil.platform.tenancy.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/rules")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rules")
+@Authenticated
+public class RuleResource {
+
+    private final RuleService service;
+    private final RuleCatalog catalog;
+
+    public RuleResource(RuleService service, RuleCatalog catalog) {
+        this.service = service;
+        this.catalog = catalog;
+    }
+
+    @POST
+    @Consumes({"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @Operation(summary = "Import one Sigma rule (YAML). 201 new, 200 new version or unchanged; 422 with the location of a compile error")
+    public Response importRule(String yaml) {
+        RuleService.Imported result = service.importRule(yaml);
+        if (result.changed()) {
+            catalog.reload();
+        }
+        Response.ResponseBuilder rb = result.created()
+                ? Response.created(URI.create("/api/v1/rules/" + result.rule().id())) : Response.ok();
+        return rb.entity(result.rule()).build();
+    }
+
+    @GET
+    @Operation(summary = "The rule catalog, by id")
+    public Page<RuleResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return service.list(limit, cursor);
+    }
+}

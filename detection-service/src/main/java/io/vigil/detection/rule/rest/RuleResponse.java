@@ -1,0 +1,7 @@
+package io.vigil.detection.rule.rest;
+
+import java.time.Instant;
+
+public record RuleResponse(String id, int version, String title, String author, String level, String status,
+        boolean enabled, Instant importedAt) {
+}

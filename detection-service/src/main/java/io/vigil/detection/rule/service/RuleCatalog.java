@@ -1,0 +1,67 @@
+package io.vigil.detection.rule.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vigil.detection.engine.RuleSet;
+import io.vigil.detection.engine.rule.LogsourceMapping;
+import io.vigil.detection.engine.rule.SigmaException;
+import io.vigil.detection.engine.rule.SigmaParser;
+import io.vigil.detection.rule.Rule;
+import io.vigil.detection.rule.repository.RuleRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The compiled form of the enabled rules, swapped atomically when the catalog changes (here right after an
+ * import, and on a periodic refresh for other instances). Matching never waits for a reload.
+ */
+@ApplicationScoped
+public class RuleCatalog {
+
+    private static final Logger LOG = Logger.getLogger(RuleCatalog.class);
+
+    /** A compiled set with each rule's version (alerts name the version that fired). */
+    public record Compiled(RuleSet rules, Map<String, Integer> versions) {
+    }
+
+    private final RuleRepository repository;
+    private final LogsourceMapping mapping = LogsourceMapping.defaults();
+    private volatile Compiled current = new Compiled(new RuleSet(LogsourceMapping.defaults()), Map.of());
+
+    public RuleCatalog(RuleRepository repository) {
+        this.repository = repository;
+    }
+
+    public Compiled current() {
+        return current;
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        reload();
+    }
+
+    @Scheduled(every = "${vigil.detection.rules.refresh:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        reload();
+    }
+
+    public void reload() {
+        List<Rule> rows = QuarkusTransaction.requiringNew().call(repository::enabled);
+        RuleSet set = new RuleSet(mapping);
+        Map<String, Integer> versions = new HashMap<>();
+        for (Rule r : rows) {
+            try {
+                set.add(SigmaParser.parse(r.yaml));
+                versions.put(r.id, r.version);
+            } catch (SigmaException e) {
+                LOG.warnf("rule %s no longer compiles and is skipped: %s", r.id, e.getMessage());
+            }
+        }
+        current = new Compiled(set, Map.copyOf(versions));
+    }
+}

@@ -1,0 +1,157 @@
+package io.vigil.detection;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.detection.eventstore.service.EventStoreHandler;
+import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.streams.MessageProcessor;
+import io.vigil.platform.streams.StreamPublisher;
+import io.vigil.platform.streams.StreamConsumers;
+import io.vigil.platform.testing.Keycloak;
+import io.vigil.platform.testing.VigilInfra;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The thin slice inside detection: a real SigmaHQ rule imported through the API, the rule's labelled
+ * events arriving on an events stream, an alert per matching event on the alerts stream, once.
+ */
+@QuarkusTest
+class DetectionPipelineTest {
+
+    static final String RULE = "rules-emerging-threats/2026/Exploits/CVE-2026-33829/proc_creation_win_exploit_cve_2026_33829.yml";
+    static final String RULE_ID = "7c3a5b1d-9e2f-4a8c-b5d7-1e0f3c6a9b2d";
+
+    @Inject
+    StreamPublisher publisher;
+    @Inject
+    StreamConsumers consumers;
+    @Inject
+    MessageProcessor processor;
+    @Inject
+    EventStoreHandler handler;
+    @Inject
+    RedisDataSource redis;
+
+    final ObjectMapper mapper = new ObjectMapper();
+
+    static {
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("application/yaml", io.restassured.http.ContentType.TEXT));
+    }
+
+    @Test
+    void labelledEventsOfAnImportedRuleRaiseOneAlertEachCarryingTheRuleAuthor() throws Exception {
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));
+        given().auth().oauth2(engineer).contentType("application/yaml").body(yaml).post("/api/v1/rules")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)))
+                .body("id", equalTo(RULE_ID));
+        int version = given().auth().oauth2(engineer).contentType("application/yaml").body(yaml).post("/api/v1/rules")
+                .then().statusCode(200).extract().path("version");
+        given().auth().oauth2(engineer).contentType("application/yaml").body(yaml).post("/api/v1/rules")
+                .then().statusCode(200).body("version", equalTo(version)); // unchanged text: same version
+
+        UUID tenant = UUID.randomUUID();
+        String stream = "test.events." + UUID.randomUUID();
+        long since = System.currentTimeMillis();
+        List<Envelope> sent = new ArrayList<>();
+        for (String line : labelledEvents()) {
+            Envelope e = new Envelope(tenant, UUID.randomUUID(), "event.normalized", 1, Instant.now(), line);
+            publisher.publish(stream, e);
+            sent.add(e);
+        }
+        publisher.publish(stream, Envelope.of(tenant, "event.normalized",
+                "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Image\":\"C:\\\\Windows\\\\notepad.exe\"}"));
+        assertEquals(3, consumers.create(stream, "detection-it", "one", handler).pollOnce());
+        // A redelivery of the same events raises nothing new.
+        for (Envelope e : sent) {
+            assertTrue(processor.process(stream, "detection-it", e, handler));
+        }
+
+        List<JsonNode> raised = awaitAlerts(tenant, since, 2);
+        assertEquals(2, raised.size(), "one alert per labelled event, none for notepad, none twice");
+        for (JsonNode a : raised) {
+            assertEquals(RULE_ID, a.path("ruleId").asText());
+            assertFalse(a.path("ruleAuthor").asText().isBlank(), "the rule author travels with the alert");
+            assertEquals("HIGH", a.path("severity").asText());
+            assertTrue(a.path("techniques").toString().contains("T1187"), a.toString());
+        }
+    }
+
+    @Test
+    void aRuleThatDoesNotCompileIsRefusedWithWhereTheErrorIs() {
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        given().auth().oauth2(engineer).contentType("application/yaml")
+                .body("title: broken\nid: 0b0b0b0b-0000-0000-0000-000000000000\nlogsource: {product: windows}\n"
+                        + "detection:\n  sel:\n    Image|endwith: x\n  condition: sel\n")
+                .post("/api/v1/rules").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("unknown modifier 'endwith'"))
+                .body("errors[0].field", equalTo("detection.sel.Image|endwith"));
+        String viewer = Keycloak.userToken(List.of("customer-viewer"), List.of(Keycloak.tenantGroup(UUID.randomUUID())));
+        given().auth().oauth2(viewer).contentType("application/yaml").body("title: x")
+                .post("/api/v1/rules").then().statusCode(403);
+    }
+
+    private List<String> labelledEvents() throws Exception {
+        Path all = VigilInfra.sharedData().resolve("sigma-regression/all_events.flat.jsonl");
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(all)) {
+            if (mapper.readTree(line).path("_event_uid").asText().contains(RULE_ID)) {
+                out.add(line);
+            }
+        }
+        assertEquals(2, out.size());
+        return out;
+    }
+
+    private List<JsonNode> awaitAlerts(UUID tenant, long since, int expected) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            found.clear();
+            List<StreamMessage<String, String, String>> entries = redis.stream(String.class, String.class, String.class)
+                    .xrange("alerts", StreamRange.of(since + "-0", "+"));
+            for (StreamMessage<String, String, String> m : entries) {
+                if (tenant.toString().equals(m.payload().get("tenantId"))) {
+                    found.add(mapper.readTree(m.payload().get("payload")));
+                }
+            }
+            if (found.size() >= expected) {
+                Thread.sleep(300); // and nothing more arrives
+                return awaitOnce(tenant, since);
+            }
+            Thread.sleep(100);
+        }
+        return found;
+    }
+
+    private List<JsonNode> awaitOnce(UUID tenant, long since) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        for (StreamMessage<String, String, String> m : redis.stream(String.class, String.class, String.class)
+                .xrange("alerts", StreamRange.of(since + "-0", "+"))) {
+            if (tenant.toString().equals(m.payload().get("tenantId"))) {
+                found.add(mapper.readTree(m.payload().get("payload")));
+            }
+        }
+        return found;
+    }
+}
