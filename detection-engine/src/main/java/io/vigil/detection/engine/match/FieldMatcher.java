@@ -21,4 +21,11 @@ public record FieldMatcher(String field, ValueTest test) implements Matcher {
         }
         return false;
     }
+
+    @Override
+    public Requirement requirement() {
+        java.util.List<String> lits = test.requiredLiterals();
+        return lits == null ? null
+                : new Requirement(lits.stream().map(l -> new Requirement.FieldLiteral(field, l)).toList());
+    }
 }

@@ -14,4 +14,11 @@ public record KeywordMatcher(ValueTest test) implements Matcher {
         }
         return false;
     }
+
+    @Override
+    public Requirement requirement() {
+        java.util.List<String> lits = test.requiredLiterals();
+        return lits == null ? null : new Requirement(
+                lits.stream().map(l -> new Requirement.FieldLiteral(Requirement.ANY_FIELD, l)).toList());
+    }
 }

@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class LogsourceMapping {
 
-    /** One kind of event a category covers. */
+    /** One kind of event a category covers; {@code channel} is lower-cased. */
     public record Gate(List<String> eventIds, String channel, Map<String, String> fields,
             Map<String, List<String>> where) {
     }
@@ -52,7 +52,8 @@ public final class LogsourceMapping {
                 Map<String, List<String>> where = new HashMap<>();
                 ((Map<String, List<Object>>) g.getOrDefault("where", Map.of()))
                         .forEach((k, v) -> where.put(k, v.stream().map(String::valueOf).toList()));
-                list.add(new Gate(ids, (String) g.get("channel"), fields, where));
+                String channel = (String) g.get("channel");
+                list.add(new Gate(ids, channel == null ? null : channel.toLowerCase(Locale.ROOT), fields, where));
             }
             categories.put(cat, list);
         });

@@ -131,7 +131,13 @@ public final class SigmaString {
             return lead ? ValueTests.endsWith(l.text(), cased) : ValueTests.startsWith(l.text(), cased);
         }
         int flags = Pattern.DOTALL | (cased ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return ValueTests.pattern(Pattern.compile(toRegex(), flags));
+        String longest = "";
+        for (Part p : parts) {
+            if (p instanceof Literal l && l.text().length() > longest.length()) {
+                longest = l.text();
+            }
+        }
+        return ValueTests.pattern(Pattern.compile(toRegex(), flags), longest);
     }
 
     private static void flush(StringBuilder lit, List<Part> parts) {
