@@ -79,6 +79,39 @@ class IntakeTest {
     }
 
     @Test
+    void rawCefAndSyslogLinesAreParsedNormalisedAndBadLinesKept() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        java.nio.file.Path parsing = io.vigil.platform.testing.VigilInfra.sharedData().resolve("parsing");
+        List<String> cef = Files.readAllLines(parsing.resolve("cef/beats-decode_cef/samples.log")).stream()
+                .filter(l -> !l.isBlank()).toList();
+        String body = String.join("\n", cef) + "\nCEF:0|Vendor|Product|1.0|100\n";
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body(body)
+                .post("/api/v1/ingest/raw?format=cef").then().statusCode(202)
+                .body("accepted", equalTo(cef.size()), "deadLettered", equalTo(1));
+        List<JsonNode> events = eventsOf(tenant);
+        assertEquals(cef.size(), events.size());
+        assertTrue(events.stream().anyMatch(e -> "10.0.0.192".equals(e.path("source.ip").asText())), "source.ip normalised");
+        assertTrue(events.stream().allMatch(e -> e.hasNonNull("event.original") && e.hasNonNull("cef.device.vendor")));
+        given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(200)
+                .body("items[0].format", equalTo("cef"))
+                .body("items[0].reason", containsString("truncated CEF header"));
+
+        String syslog = String.join("\n", Files.readAllLines(parsing.resolve("syslog-rfc5424/tenzir/heterogeneous.input.log")));
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body(syslog)
+                .post("/api/v1/ingest/raw?format=syslog").then().statusCode(202).body("accepted", equalTo(3));
+        JsonNode first = eventsOf(tenant).stream().filter(e -> "first".equals(e.path("message").asText())).findFirst().orElseThrow();
+        assertEquals("app", first.path("process.name").asText());
+        assertEquals(123, first.path("process.pid").asInt());
+        assertEquals("42", first.path("log.syslog.structured_data.example.value").asText());
+        assertEquals("2023-01-01T00:00:00Z", first.path("@timestamp").asText());
+
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body("x")
+                .post("/api/v1/ingest/raw?format=evtx").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("format must be one of"));
+    }
+
+    @Test
     void anotherTenantSeesNoneOfTheDeadLetters() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();

@@ -34,6 +34,23 @@ public class IntakeResource {
     }
 
     @POST
+    @Path("raw")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Send raw log lines of one format (syslog, cef): one event per line; lines that do not "
+            + "parse are kept in dead-letter with the reason")
+    public Response raw(@jakarta.ws.rs.QueryParam("format") String format,
+            @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone, String body) {
+        java.time.ZoneId zone;
+        try {
+            zone = java.time.ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            throw new io.vigil.platform.errors.ProblemException.BadRequest("timeZone '" + timeZone
+                    + "' is not an IANA time zone");
+        }
+        return Response.accepted(service.ingestRaw(format, body, zone)).build();
+    }
+
+    @POST
     @Path("events")
     @Consumes(NDJSON)
     @Operation(summary = "Send events as NDJSON: one JSON object per line")

@@ -35,8 +35,14 @@ public class IntakeService {
     private final MeterRegistry meters;
     private final JsonEvents json;
 
+    private final io.vigil.ingest.parse.Parsers parsers;
+    private final int maxLineBytes;
+
     public IntakeService(CurrentTenant current, StreamPublisher publisher, EventStreams streams,
-            DeadLetterService deadLetters, MeterRegistry meters, IngestConfig config) {
+            DeadLetterService deadLetters, MeterRegistry meters, IngestConfig config,
+            io.vigil.ingest.parse.Parsers parsers) {
+        this.parsers = parsers;
+        this.maxLineBytes = config.maxLineBytes();
         this.current = current;
         this.publisher = publisher;
         this.streams = streams;
@@ -49,6 +55,37 @@ public class IntakeService {
         UUID tenantId = targetTenant();
         Instant received = Instant.now();
         JsonEvents.Split split = ndjson ? json.ndjson(body) : json.json(body);
+        return accept(tenantId, received, split, ndjson ? "ndjson" : "json");
+    }
+
+    /** Raw log lines of one format (syslog, cef...): each parsed line becomes an event, the rest dead-letter. */
+    public IngestResult ingestRaw(String format, String body, java.time.ZoneId sourceZone) {
+        io.vigil.ingest.parse.LineParser parser = parsers.forFormat(format);
+        UUID tenantId = targetTenant();
+        Instant received = Instant.now();
+        List<ObjectNode> events = new ArrayList<>();
+        List<DeadLetterService.Failure> failures = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : body.split("\n", -1)) {
+            lineNo++;
+            String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            if (l.isBlank()) {
+                continue;
+            }
+            if (l.length() > maxLineBytes) {
+                failures.add(new DeadLetterService.Failure(lineNo, l, "line is over the limit of " + maxLineBytes + " bytes"));
+                continue;
+            }
+            try {
+                events.add(parser.parse(l, received, sourceZone));
+            } catch (io.vigil.ingest.parse.ParseException e) {
+                failures.add(new DeadLetterService.Failure(lineNo, l, "line " + lineNo + ": " + e.getMessage()));
+            }
+        }
+        return accept(tenantId, received, new JsonEvents.Split(events, failures), format);
+    }
+
+    private IngestResult accept(UUID tenantId, Instant received, JsonEvents.Split split, String format) {
         if (split.total() == 0) {
             throw new ProblemException.BadRequest("the body holds no event");
         }
@@ -61,7 +98,7 @@ public class IntakeService {
         }
         publisher.publishAll(stream, envelopes);
         if (!split.failures().isEmpty()) {
-            deadLetters.keep(tenantId, ndjson ? "ndjson" : "json", received, split.failures());
+            deadLetters.keep(tenantId, format, received, split.failures());
         }
         meters.counter("vigil.ingest.events", "tenant", tenantId.toString(), "outcome", "accepted")
                 .increment(envelopes.size());
