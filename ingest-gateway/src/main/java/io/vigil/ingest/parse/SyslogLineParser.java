@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** Syslog (RFC 5424 and 3164 dialects); a CEF payload inside is parsed too. */
+/** Syslog (RFC 5424 and 3164 dialects); a CEF or LEEF payload inside is parsed too. */
 @ApplicationScoped
 public class SyslogLineParser implements LineParser {
 
@@ -21,12 +21,14 @@ public class SyslogLineParser implements LineParser {
         ObjectNode e;
         if (s.message() != null && s.message().startsWith("CEF:")) {
             e = CefNormalizer.normalize(CefParser.parse(s.message(), received), line);
+        } else if (s.message() != null && s.message().startsWith("LEEF:")) {
+            e = LeefParser.normalize(LeefParser.parse(s.message()), line, sourceZone);
         } else {
             e = JsonNodeFactory.instance.objectNode();
             e.put("message", s.message());
             e.put("event.original", line);
         }
-        if (s.timestamp() != null) {
+        if (s.timestamp() != null && !e.has("@timestamp")) {
             e.put("@timestamp", s.timestamp().toString());
         }
         put(e, "host.name", s.hostname());
