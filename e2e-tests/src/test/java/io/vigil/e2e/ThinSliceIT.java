@@ -1,0 +1,125 @@
+package io.vigil.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vigil.platform.testing.Keycloak;
+import io.vigil.platform.testing.VigilInfra;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged services started by ./vigil up, driven only through their HTTP APIs: a provider onboards a
+ * client and imports a SigmaHQ rule; the client's systems send raw telemetry to the gateway; an analyst
+ * finds the alert in the case queue; another client's user does not.
+ */
+class ThinSliceIT {
+
+    static final String RULE = "rules-emerging-threats/2026/Exploits/CVE-2026-33829/proc_creation_win_exploit_cve_2026_33829.yml";
+    static final String RULE_ID = "7c3a5b1d-9e2f-4a8c-b5d7-1e0f3c6a9b2d";
+    static final RestAssuredConfig TEXT = RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+            .encodeContentTypeAs("application/yaml", ContentType.TEXT)
+            .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT));
+    static boolean startedHere;
+
+    @BeforeAll
+    static void stack() throws Exception {
+        VigilInfra.ensureStarted();
+        if (!gatewayReady()) {
+            assertEquals(0, vigil("up", "--no-build"), "./vigil up failed: see .vigil/logs/e2e.log");
+            startedHere = true;
+        }
+    }
+
+    private static boolean gatewayReady() {
+        try {
+            return given().get("http://127.0.0.1:8080/q/health/ready").statusCode() == 200;
+        } catch (Exception e) { // connection refused arrives unchecked through Groovy
+            return false;
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (startedHere) {
+            vigil("down", "--services");
+        }
+    }
+
+    @Test
+    void telemetryInAtTheGatewayBecomesAnAlertInTheTenantsQueue() throws Exception {
+        String admin = Keycloak.userToken(List.of("provider-admin"), List.of("/tenants"));
+        String tenant = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "E2E Client", "slug", "e2e-" + UUID.randomUUID().toString().substring(0, 8),
+                        "socModel", "MANAGED", "timeZone", "Europe/Madrid"))
+                .post("http://127.0.0.1:8081/api/v1/tenants").then().statusCode(201).extract().path("id");
+        Keycloak.tenantGroup(UUID.fromString(tenant));
+        String other = UUID.randomUUID().toString();
+        Keycloak.tenantGroup(UUID.fromString(other));
+
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));
+        given().config(TEXT).auth().oauth2(engineer).contentType("application/yaml").body(yaml)
+                .post("http://127.0.0.1:8082/api/v1/rules").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+
+        String client = Keycloak.userToken(List.of("customer-admin"), List.of("/tenants/" + tenant));
+        List<String> events = labelledEvents();
+        long sent = System.nanoTime();
+        given().config(TEXT).auth().oauth2(client).contentType("application/x-ndjson").body(String.join("\n", events))
+                .post("http://127.0.0.1:8080/api/v1/ingest/events").then().statusCode(202);
+
+        String analyst = Keycloak.userToken(List.of("soc-tier1"), List.of("/tenants/" + tenant));
+        JsonPath queue = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            queue = given().auth().oauth2(analyst).get("http://127.0.0.1:8083/api/v1/alerts?limit=50").then()
+                    .statusCode(200).extract().jsonPath();
+            if (queue.getList("items").size() >= events.size()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+        System.out.println("ingestion to alerts in the queue: " + millis + " ms");
+        assertEquals(events.size(), queue.getList("items").size(), "one alert per labelled event");
+        assertTrue(queue.getList("items.ruleId").stream().allMatch(RULE_ID::equals));
+        assertTrue(queue.getList("items.tenantId").stream().allMatch(tenant::equals));
+
+        String outsider = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + other));
+        given().auth().oauth2(outsider).get("http://127.0.0.1:8083/api/v1/alerts").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    private static List<String> labelledEvents() throws IOException {
+        return Files.readAllLines(VigilInfra.sharedData().resolve("sigma-regression/all_events.flat.jsonl")).stream()
+                .filter(l -> l.contains(RULE_ID)).toList();
+    }
+
+    private static int vigil(String... args) throws Exception {
+        Path root = VigilInfra.root();
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(root.resolve("vigil").toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(".vigil/logs/e2e.log").toFile())).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+}
