@@ -36,7 +36,7 @@ public final class SigmaParser {
             throw new SigmaException("detection", "a rule needs a detection section");
         }
         Matcher matcher = detection(detection, placeholders);
-        return new SigmaRule(string(doc, "id"), title, string(doc, "author"), lowerOrNull(string(doc, "level")),
+        return new SigmaRule(string(doc, "id"), string(doc, "name"), title, string(doc, "author"), lowerOrNull(string(doc, "level")),
                 string(doc, "status"), string(doc, "description"), strings(doc.get("tags")),
                 strings(doc.get("falsepositives")), logsource, matcher);
     }

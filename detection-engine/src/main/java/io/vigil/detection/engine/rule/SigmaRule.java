@@ -10,6 +10,7 @@ import java.util.List;
  */
 public record SigmaRule(
         String id,
+        String name,
         String title,
         String author,
         String level,
