@@ -98,6 +98,40 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void threatIntelMatchesRaiseAlertsForTheTenantsWhoseIntelItIs() throws Exception {
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        String bundle = Files.readString(VigilInfra.sharedData().resolve("threat-intel/stix2-examples/malware-indicator-for-file-hash.json"));
+        given().auth().oauth2(engineer).contentType("application/json").body(bundle)
+                .post("/api/v1/intel/indicators?format=stix&source=stix2-examples").then().statusCode(200)
+                .body("imported", equalTo(1));
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        String analystA = Keycloak.userToken(List.of("soc-tier2"), List.of(Keycloak.tenantGroup(a)));
+        given().auth().oauth2(analystA).contentType("text/plain").body("203.0.113.66\n")
+                .post("/api/v1/intel/indicators?format=list&tenantId=" + a).then().statusCode(200).body("imported", equalTo(1));
+        given().auth().oauth2(analystA).contentType("text/plain").body("203.0.113.67\n")
+                .post("/api/v1/intel/indicators?format=list").then().statusCode(403);
+        given().auth().oauth2(analystA).contentType("text/plain").body("203.0.113.68\n")
+                .post("/api/v1/intel/indicators?format=list&tenantId=" + b).then().statusCode(404);
+
+        String stream = "test.events." + UUID.randomUUID();
+        long since = System.currentTimeMillis();
+        String hashEvent = "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Image\":\"C:\\\\x\\\\pi.exe\","
+                + "\"Hashes\":\"SHA256=EF537F25C895BFA782526529A9B63D97AA631564D5D789C2B765448C8635FB6C\"}";
+        String ipEvent = "{\"EventID\":3,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"DestinationIp\":\"203.0.113.66\"}";
+        publisher.publish(stream, Envelope.of(a, "event.normalized", hashEvent));
+        publisher.publish(stream, Envelope.of(a, "event.normalized", ipEvent));
+        publisher.publish(stream, Envelope.of(b, "event.normalized", ipEvent)); // b has no such intel
+        assertEquals(3, consumers.create(stream, "detection-intel", "one", handler).pollOnce());
+
+        List<JsonNode> forA = awaitAlerts(a, since, 2);
+        assertEquals(2, forA.size(), forA.toString());
+        assertTrue(forA.stream().anyMatch(x -> "Poison Ivy".equals(x.path("indicator").path("context").asText())));
+        assertTrue(forA.stream().anyMatch(x -> "DestinationIp".equals(x.path("indicator").path("field").asText())));
+        assertEquals(0, awaitOnce(b, since).size(), "tenant intel is not matched for other tenants");
+    }
+
+    @Test
     void aRuleThatDoesNotCompileIsRefusedWithWhereTheErrorIs() {
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
         given().auth().oauth2(engineer).contentType("application/yaml")

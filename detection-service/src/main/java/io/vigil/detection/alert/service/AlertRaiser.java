@@ -27,11 +27,14 @@ public class AlertRaiser {
     public static final String TYPE = "alert.raised";
 
     private final RuleCatalog catalog;
+    private final io.vigil.detection.intel.service.IntelService intel;
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    public AlertRaiser(RuleCatalog catalog, Outbox outbox, ObjectMapper mapper) {
+    public AlertRaiser(RuleCatalog catalog, io.vigil.detection.intel.service.IntelService intel, Outbox outbox,
+            ObjectMapper mapper) {
         this.catalog = catalog;
+        this.intel = intel;
         this.outbox = outbox;
         this.mapper = mapper;
     }
@@ -62,6 +65,31 @@ public class AlertRaiser {
             putFirst(entities, "process", event, "Image", "NewProcessName", "process.executable");
             putFirst(entities, "commandLine", event, "CommandLine", "process.command_line");
             putFirst(entities, "sourceIp", event, "SourceIp", "IpAddress", "source.ip");
+            outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, eventTime, p.toString()));
+        }
+        return hits.size() + raiseIntel(tenantId, eventId, eventTime, event);
+    }
+
+    /** One alert per indicator of the tenant's threat intel found in the event. */
+    private int raiseIntel(UUID tenantId, UUID eventId, Instant eventTime, MapEvent event) {
+        List<io.vigil.detection.engine.intel.IndicatorSet.Hit> hits = intel.forTenant(tenantId).match(event, eventTime);
+        for (io.vigil.detection.engine.intel.IndicatorSet.Hit h : hits) {
+            io.vigil.detection.engine.intel.Indicator i = h.indicator();
+            String ruleId = "intel:" + i.type().name().toLowerCase(Locale.ROOT) + ":" + i.value();
+            UUID alertId = UUID.nameUUIDFromBytes((tenantId + "|" + ruleId + "|" + eventId).getBytes(StandardCharsets.UTF_8));
+            ObjectNode p = mapper.createObjectNode();
+            p.put("ruleId", ruleId);
+            p.put("title", "Threat intel match: " + (i.name() != null ? i.name() : i.value()));
+            p.put("ruleTitle", p.path("title").asText());
+            p.put("level", "high");
+            p.put("severity", "HIGH");
+            p.put("eventId", eventId.toString());
+            ObjectNode ind = p.putObject("indicator");
+            ind.put("type", i.type().name());
+            ind.put("value", i.value());
+            ind.put("source", i.source());
+            ind.put("context", i.context());
+            ind.put("field", h.field());
             outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, eventTime, p.toString()));
         }
         return hits.size();

@@ -1,0 +1,38 @@
+package io.vigil.detection.intel.rest;
+
+import io.quarkus.security.Authenticated;
+import io.vigil.detection.intel.service.IntelService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/intel/indicators")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Threat intel")
+@Authenticated
+public class IntelResource {
+
+    private final IntelService service;
+
+    public IntelResource(IntelService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "text/csv"})
+    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier2", "soc-tier3"})
+    @Operation(summary = "Import indicators: a STIX 2.x bundle (format=stix) or one value per line / CSV (format=list); "
+            + "provider-wide without tenantId. Re-importing updates, never duplicates.")
+    public IntelService.Imported importIndicators(@QueryParam("format") String format, @QueryParam("tenantId") UUID tenantId,
+            @QueryParam("source") @DefaultValue("api") String source, String body) {
+        return service.importIndicators(format, body, tenantId, source);
+    }
+}
