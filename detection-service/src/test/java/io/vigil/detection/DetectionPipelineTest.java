@@ -131,6 +131,87 @@ class DetectionPipelineTest {
         assertEquals(0, awaitOnce(b, since).size(), "tenant intel is not matched for other tenants");
     }
 
+    static final String MINIDUMP = """
+            title: comsvcs MiniDump via rundll32
+            id: 2e0c6a2e-0000-4000-8000-000000000001
+            name: svc_comsvcs_minidump
+            author: Vigil tests
+            logsource: {product: windows, category: process_creation}
+            detection:
+              sel:
+                Image|endswith: '\\\\rundll32.exe'
+                CommandLine|contains|all: [comsvcs, MiniDump]
+              condition: sel
+            """;
+    static final String LSASS_ACCESS = """
+            title: rundll32 opens lsass
+            id: 2e0c6a2e-0000-4000-8000-000000000002
+            name: svc_rundll32_lsass_access
+            author: Vigil tests
+            logsource: {product: windows, category: process_access}
+            detection:
+              sel:
+                SourceImage|endswith: '\\\\rundll32.exe'
+                TargetImage|endswith: '\\\\lsass.exe'
+              condition: sel
+            """;
+    static final String SEQUENCE = """
+            title: LSASS dumped with comsvcs
+            id: 2e0c6a2e-0000-4000-8000-000000000003
+            author: Vigil tests
+            level: critical
+            correlation:
+              type: temporal_ordered
+              rules: [svc_comsvcs_minidump, svc_rundll32_lsass_access]
+              group-by: [Hostname]
+              timespan: 1m
+            """;
+
+    @Test
+    void aCorrelationOverTwoRulesRaisesOneAlertOnTheOtrfLsassDumpRecording() throws Exception {
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        for (String rule : List.of(MINIDUMP, LSASS_ACCESS, SEQUENCE)) {
+            given().auth().oauth2(engineer).contentType("application/yaml").body(rule).post("/api/v1/rules")
+                    .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+        }
+        UUID tenant = UUID.randomUUID();
+        String stream = "test.events." + UUID.randomUUID();
+        long since = System.currentTimeMillis();
+        Path dataset;
+        try (java.util.stream.Stream<Path> s = Files.list(VigilInfra.sharedData().resolve("datasets/otrf-security-datasets/psh_lsass_memory_dump_comsvcs"))) {
+            dataset = s.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(dataset).stream().filter(l -> !l.isBlank())
+                .map(l -> {
+                    try {
+                        com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(l);
+                        // The gateway's normalisation: event time as @timestamp (UTC).
+                        n.put("@timestamp", n.path("@timestamp").asText().isEmpty()
+                                ? n.path("TimeCreated").asText().replace(' ', 'T') + "Z" : n.path("@timestamp").asText());
+                        return n.toString();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).sorted(java.util.Comparator.comparing(l -> l.substring(l.indexOf("\"@timestamp\""))))
+                .toList();
+        for (String l : lines) {
+            publisher.publish(stream, Envelope.of(tenant, "event.normalized", l));
+        }
+        var consumer = consumers.create(stream, "detection-corr", "one", handler);
+        int total = 0;
+        int n;
+        while ((n = consumer.pollOnce()) > 0) {
+            total += n;
+        }
+        assertEquals(lines.size(), total);
+        List<JsonNode> alerts = awaitAlerts(tenant, since, 1);
+        assertEquals(1, alerts.size(), "one correlation alert and no alert of its two input rules: " + alerts);
+        assertEquals("2e0c6a2e-0000-4000-8000-000000000003", alerts.get(0).path("ruleId").asText());
+        assertEquals("CRITICAL", alerts.get(0).path("severity").asText());
+        assertEquals("temporal_ordered", alerts.get(0).path("correlation").asText());
+        assertEquals("WORKSTATION5", alerts.get(0).path("group").path("Hostname").asText().toUpperCase());
+    }
+
     @Test
     void aRuleThatDoesNotCompileIsRefusedWithWhereTheErrorIs() {
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));

@@ -29,6 +29,10 @@ public class Rule {
     @Column(nullable = false)
     public String yaml;
 
+    /** {@code detection} or {@code correlation}. */
+    @Column(nullable = false)
+    public String kind = "detection";
+
     @Column(nullable = false)
     public boolean enabled;
 

@@ -35,6 +35,22 @@ public final class CorrelationEngine {
         }
     }
 
+    /** Whether the rule is referenced by a correlation that does not let its rules alert on their own. */
+    public boolean silences(SigmaRule base) {
+        for (String ref : refsOf(base)) {
+            for (CorrelationRule c : byRuleRef.getOrDefault(ref, List.of())) {
+                if (!c.generate()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public boolean isEmpty() {
+        return byRuleRef.isEmpty();
+    }
+
     /** Feeds one match of a base rule; returns the correlations that fire because of it. */
     public List<Hit> onMatch(String tenant, SigmaRule base, Event event, Instant at) {
         List<Hit> hits = new ArrayList<>(0);

@@ -13,11 +13,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * A Sigma correlation rule (specification v2): {@code event_count}, {@code value_count}, {@code temporal}
  * or {@code temporal_ordered} over other rules (by id or name), per {@code group-by} values, within a
- * {@code timespan}, with a count {@code condition}. {@code aliases} map one group-by name to a field per rule.
+ * {@code timespan}, with a count {@code condition}. {@code aliases} map one group-by name to a field per rule;
+ * {@code generate} (default false) says whether the referenced rules also alert on their own.
  */
 public record CorrelationRule(String id, String name, String title, String author, String level, Type type,
         List<String> rules, List<String> groupBy, Duration timespan, Map<String, Long> condition, String valueField,
-        Map<String, Map<String, String>> aliases) {
+        Map<String, Map<String, String>> aliases, boolean generate) {
 
     public enum Type {
         EVENT_COUNT, VALUE_COUNT, TEMPORAL, TEMPORAL_ORDERED
@@ -114,7 +115,8 @@ public record CorrelationRule(String id, String name, String title, String autho
             throw new SigmaException("title", "a rule needs a title");
         }
         return new CorrelationRule(str(doc.get("id")), str(doc.get("name")), title, str(doc.get("author")),
-                str(doc.get("level")), type, rules, groupBy, timespan, condition, field, aliases);
+                str(doc.get("level")), type, rules, groupBy, timespan, condition, field, aliases,
+                Boolean.TRUE.equals(c.get("generate")));
     }
 
     static Duration timespan(String s) {

@@ -43,7 +43,13 @@ public class AlertRaiser {
     public int raise(UUID tenantId, UUID eventId, Instant eventTime, MapEvent event) {
         RuleCatalog.Compiled compiled = catalog.current();
         List<SigmaRule> hits = compiled.rules().match(event);
+        int raised = 0;
         for (SigmaRule rule : hits) {
+            raised += correlate(compiled, tenantId, rule, event, eventTime);
+            if (compiled.correlations().silences(rule)) {
+                continue; // only input of a correlation that does not generate its rules' own alerts
+            }
+            raised++;
             UUID alertId = UUID.nameUUIDFromBytes((tenantId + "|" + rule.id() + "|" + eventId).getBytes(StandardCharsets.UTF_8));
             ObjectNode p = mapper.createObjectNode();
             p.put("ruleId", rule.id());
@@ -67,7 +73,34 @@ public class AlertRaiser {
             putFirst(entities, "sourceIp", event, "SourceIp", "IpAddress", "source.ip");
             outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, eventTime, p.toString()));
         }
-        return hits.size() + raiseIntel(tenantId, eventId, eventTime, event);
+        return raised + raiseIntel(tenantId, eventId, eventTime, event);
+    }
+
+    /** Feeds a match to the correlations; an alert per correlation that fires. */
+    private int correlate(RuleCatalog.Compiled compiled, UUID tenantId, SigmaRule rule, MapEvent event, Instant at) {
+        List<io.vigil.detection.engine.correlation.CorrelationEngine.Hit> fired =
+                compiled.correlations().onMatch(tenantId.toString(), rule, event, at);
+        for (io.vigil.detection.engine.correlation.CorrelationEngine.Hit h : fired) {
+            io.vigil.detection.engine.correlation.CorrelationRule c = h.rule();
+            UUID alertId = UUID.nameUUIDFromBytes((tenantId + "|" + c.id() + "|" + h.group() + "|" + h.first())
+                    .getBytes(StandardCharsets.UTF_8));
+            ObjectNode p = mapper.createObjectNode();
+            p.put("ruleId", c.id());
+            p.put("ruleTitle", c.title());
+            p.put("ruleAuthor", c.author());
+            p.put("ruleVersion", compiled.versions().getOrDefault(c.id(), 0));
+            p.put("level", c.level());
+            p.put("severity", severity(c.level()));
+            p.put("title", c.title());
+            p.put("correlation", c.type().name().toLowerCase(Locale.ROOT));
+            p.put("count", h.count());
+            p.put("first", h.first().toString());
+            p.put("last", h.last().toString());
+            ObjectNode group = p.putObject("group");
+            h.group().forEach(group::put);
+            outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, at, p.toString()));
+        }
+        return fired.size();
     }
 
     /** One alert per indicator of the tenant's threat intel found in the event. */

@@ -4,6 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.detection.engine.RuleSet;
+import io.vigil.detection.engine.correlation.CorrelationEngine;
+import io.vigil.detection.engine.correlation.CorrelationRule;
 import io.vigil.detection.engine.rule.LogsourceMapping;
 import io.vigil.detection.engine.rule.SigmaException;
 import io.vigil.detection.engine.rule.SigmaParser;
@@ -26,12 +28,13 @@ public class RuleCatalog {
     private static final Logger LOG = Logger.getLogger(RuleCatalog.class);
 
     /** A compiled set with each rule's version (alerts name the version that fired). */
-    public record Compiled(RuleSet rules, Map<String, Integer> versions) {
+    public record Compiled(RuleSet rules, Map<String, Integer> versions, CorrelationEngine correlations) {
     }
 
     private final RuleRepository repository;
     private final LogsourceMapping mapping = LogsourceMapping.defaults();
-    private volatile Compiled current = new Compiled(new RuleSet(LogsourceMapping.defaults()), Map.of());
+    private volatile Compiled current = new Compiled(new RuleSet(LogsourceMapping.defaults()), Map.of(),
+            new CorrelationEngine(List.of()));
 
     public RuleCatalog(RuleRepository repository) {
         this.repository = repository;
@@ -50,18 +53,31 @@ public class RuleCatalog {
         reload();
     }
 
-    public void reload() {
+    private String correlationSignature = "";
+
+    public synchronized void reload() {
         List<Rule> rows = QuarkusTransaction.requiringNew().call(repository::enabled);
         RuleSet set = new RuleSet(mapping);
         Map<String, Integer> versions = new HashMap<>();
+        List<CorrelationRule> correlations = new java.util.ArrayList<>();
         for (Rule r : rows) {
             try {
-                set.add(SigmaParser.parse(r.yaml));
+                if ("correlation".equals(r.kind)) {
+                    correlations.add(CorrelationRule.parse(r.yaml));
+                } else {
+                    set.add(SigmaParser.parse(r.yaml));
+                }
                 versions.put(r.id, r.version);
             } catch (SigmaException e) {
                 LOG.warnf("rule %s no longer compiles and is skipped: %s", r.id, e.getMessage());
             }
         }
-        current = new Compiled(set, Map.copyOf(versions));
+        // Correlation state lives in the engine: keep the engine while the correlation rules are the same.
+        String signature = correlations.stream().map(c -> c.id() + ":" + versions.get(c.id())).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+        CorrelationEngine engine = signature.equals(correlationSignature) ? current.correlations()
+                : new CorrelationEngine(correlations);
+        correlationSignature = signature;
+        current = new Compiled(set, Map.copyOf(versions), engine);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.detection.rule.service;
 
+import io.vigil.detection.engine.correlation.CorrelationRule;
 import io.vigil.detection.engine.rule.SigmaException;
 import io.vigil.detection.engine.rule.SigmaParser;
 import io.vigil.detection.engine.rule.SigmaRule;
@@ -32,12 +33,21 @@ public class RuleService {
     @Transactional
     public Imported importRule(String yaml) {
         SigmaRule compiled;
+        String kind = "detection";
         try {
             compiled = SigmaParser.parse(yaml);
-        } catch (SigmaException e) {
-            String location = e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "rule";
-            throw new ProblemException.Unprocessable("the rule does not compile: " + e.getMessage(),
-                    List.of(new Problem.FieldError(location, e.getMessage())));
+        } catch (SigmaException notDetection) {
+            if (!notDetection.getMessage().startsWith("correlation:")) {
+                throw unprocessable(notDetection);
+            }
+            try {
+                CorrelationRule c = CorrelationRule.parse(yaml);
+                kind = "correlation";
+                compiled = new SigmaRule(c.id(), c.name(), c.title(), c.author(), c.level(), null, null, List.of(),
+                        List.of(), null, null);
+            } catch (SigmaException e) {
+                throw unprocessable(e);
+            }
         }
         if (compiled.id() == null || compiled.id().isBlank()) {
             throw new ProblemException.Unprocessable("the rule needs an id",
@@ -60,9 +70,16 @@ public class RuleService {
         r.level = compiled.level();
         r.status = compiled.status();
         r.yaml = yaml;
+        r.kind = kind;
         r.importedAt = Instant.now();
         rules.persist(r);
         return new Imported(toResponse(r), created, true);
+    }
+
+    private static ProblemException unprocessable(SigmaException e) {
+        String location = e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "rule";
+        return new ProblemException.Unprocessable("the rule does not compile: " + e.getMessage(),
+                List.of(new Problem.FieldError(location, e.getMessage())));
     }
 
     @Transactional
