@@ -93,7 +93,9 @@ class DetectionPipelineTest {
             assertEquals(RULE_ID, a.path("ruleId").asText());
             assertFalse(a.path("ruleAuthor").asText().isBlank(), "the rule author travels with the alert");
             assertEquals("HIGH", a.path("severity").asText());
-            assertTrue(a.path("techniques").toString().contains("T1187"), a.toString());
+            assertEquals("T1187", a.path("techniques").get(0).path("id").asText(), a.toString());
+            assertEquals("Forced Authentication", a.path("techniques").get(0).path("name").asText());
+            assertEquals("Credential Access", a.path("tactics").get(0).asText());
         }
     }
 

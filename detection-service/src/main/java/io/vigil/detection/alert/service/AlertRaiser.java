@@ -3,6 +3,7 @@ package io.vigil.detection.alert.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.detection.engine.attack.Attack;
 import io.vigil.detection.engine.event.MapEvent;
 import io.vigil.detection.engine.rule.SigmaRule;
 import io.vigil.detection.rule.service.RuleCatalog;
@@ -62,9 +63,17 @@ public class AlertRaiser {
             p.put("eventId", eventId.toString());
             ArrayNode tags = p.putArray("tags");
             rule.tags().forEach(tags::add);
+            Attack.Resolved attack = Attack.get().resolve(rule.tags());
             ArrayNode techniques = p.putArray("techniques");
-            rule.tags().stream().filter(t -> t.toLowerCase(Locale.ROOT).matches("attack\\.t\\d{4}(\\.\\d{3})?"))
-                    .map(t -> t.substring("attack.".length()).toUpperCase(Locale.ROOT)).forEach(techniques::add);
+            for (Attack.Technique t : attack.techniques()) {
+                ObjectNode tn = techniques.addObject();
+                tn.put("id", t.id());
+                tn.put("name", t.name());
+                t.tactics().forEach(tn.putArray("tactics")::add);
+            }
+            attack.unknown().forEach(id -> techniques.addObject().put("id", id));
+            ArrayNode tactics = p.putArray("tactics");
+            attack.tactics().forEach(tactics::add);
             ObjectNode entities = p.putObject("entities");
             putFirst(entities, "host", event, "Computer", "host.name", "Hostname");
             putFirst(entities, "user", event, "User", "SubjectUserName", "TargetUserName", "user.name");
