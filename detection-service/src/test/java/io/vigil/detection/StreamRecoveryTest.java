@@ -52,6 +52,8 @@ class StreamRecoveryTest {
     RedisDataSource redis;
     @Inject
     CurrentTenant current;
+    @Inject
+    io.vigil.platform.streams.StreamTrimmer trimmer;
 
     @Test
     void entriesOfAConsumerThatDiedBeforeAckingAreReclaimedAndAppliedOnce() throws Exception {
@@ -79,12 +81,17 @@ class StreamRecoveryTest {
         assertEquals(5, cmd.xpending(stream, GROUP).getPendingCount());
 
         // A survivor, after the reclaim idle time, takes over and finishes the work.
+        trimmer.trim(stream);
+        assertEquals(5, cmd.xlen(stream), "nothing pending is trimmed");
         StreamConsumer survivor = consumers.create(stream, GROUP, "survivor", counting);
         assertEquals(0, survivor.pollOnce(), "nothing new: the entries belong to the dead consumer");
         Thread.sleep(1200);
         assertEquals(5, survivor.reclaim());
 
         assertEquals(0, cmd.xpending(stream, GROUP).getPendingCount(), "all acknowledged");
+        assertEquals(5, cmd.xlen(stream));
+        trimmer.trim(stream);
+        assertEquals(1, cmd.xlen(stream), "acknowledged entries go; the last delivered one marks the position");
         for (Envelope e : sent) {
             assertEquals(1, applied.get(e.id()).get(), "handler applied once for " + e.id());
             assertEquals(1L, storedCount(tenant, e.id()), "stored once: " + e.id());

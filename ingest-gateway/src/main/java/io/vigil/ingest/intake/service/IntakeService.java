@@ -96,7 +96,17 @@ public class IntakeService {
             Normalizer.normalize(e, tenantId, id, received);
             envelopes.add(new Envelope(tenantId, id, EVENT_TYPE, 1, received, e.toString()));
         }
-        publisher.publishAll(stream, envelopes);
+        try {
+            publisher.publishAll(stream, envelopes);
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("OOM")) {
+                // Redis is full because consumers are behind: the client keeps the batch and retries.
+                meters.counter("vigil.ingest.backpressure", "tenant", tenantId.toString()).increment();
+                throw new ProblemException.ServiceUnavailable("the event backlog is full: retry the batch later "
+                        + "(events accepted just before the limit may then arrive twice)", 5);
+            }
+            throw e;
+        }
         if (!split.failures().isEmpty()) {
             deadLetters.keep(tenantId, format, received, split.failures());
         }

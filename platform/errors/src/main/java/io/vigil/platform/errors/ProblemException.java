@@ -69,6 +69,13 @@ public abstract class ProblemException extends RuntimeException {
         }
     }
 
+    /** Temporarily unable to accept (503), e.g. a full backlog; the client retries after {@code Retry-After}. */
+    public static class ServiceUnavailable extends TooManyRequests {
+        public ServiceUnavailable(String detail, long retryAfterSeconds) {
+            super(detail, retryAfterSeconds);
+        }
+    }
+
     /** Over a rate limit or quota (429); {@code retryAfterSeconds} goes into {@code Retry-After}. */
     public static class TooManyRequests extends ProblemException {
         private final long retryAfterSeconds;

@@ -38,6 +38,7 @@ public class ProblemMapper {
             ProblemException.NotFound.class, new Kind(404, "not-found", "Not found"),
             ProblemException.PayloadTooLarge.class, new Kind(413, "payload-too-large", "Payload too large"),
             ProblemException.PreconditionFailed.class, new Kind(412, "precondition-failed", "Precondition failed"),
+            ProblemException.ServiceUnavailable.class, new Kind(503, "unavailable", "Service unavailable"),
             ProblemException.TooManyRequests.class, new Kind(429, "too-many-requests", "Too many requests"),
             ProblemException.Unauthorized.class, new Kind(401, "unauthorized", "Unauthorized"),
             ProblemException.Unprocessable.class, new Kind(422, "validation", "Invalid request"));

@@ -25,6 +25,7 @@ public final class StreamConsumer implements AutoCloseable {
 
     private final StreamCommands<String, String, String> streams;
     private final MessageProcessor processor;
+    private final StreamTrimmer trimmer;
     private final StreamsConfig config;
     private final String stream;
     private final String group;
@@ -33,10 +34,11 @@ public final class StreamConsumer implements AutoCloseable {
     private volatile Thread loop;
     private volatile boolean running;
 
-    StreamConsumer(StreamCommands<String, String, String> streams, MessageProcessor processor, StreamsConfig config,
-            String stream, String group, String name, MessageHandler handler) {
+    StreamConsumer(StreamCommands<String, String, String> streams, MessageProcessor processor, StreamTrimmer trimmer,
+            StreamsConfig config, String stream, String group, String name, MessageHandler handler) {
         this.streams = streams;
         this.processor = processor;
+        this.trimmer = trimmer;
         this.config = config;
         this.stream = stream;
         this.group = group;
@@ -95,6 +97,7 @@ public final class StreamConsumer implements AutoCloseable {
             try {
                 if (System.nanoTime() >= nextReclaim) {
                     reclaim();
+                    trimmer.trim(stream);
                     nextReclaim = System.nanoTime() + config.reclaimIdle().toNanos() / 2;
                 }
                 pollOnce();

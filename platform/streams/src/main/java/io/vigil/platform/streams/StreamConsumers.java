@@ -13,18 +13,20 @@ public class StreamConsumers {
 
     private final StreamCommands<String, String, String> streams;
     private final MessageProcessor processor;
+    private final StreamTrimmer trimmer;
     private final StreamsConfig config;
     private final List<StreamConsumer> open = new CopyOnWriteArrayList<>();
 
-    public StreamConsumers(RedisDataSource redis, MessageProcessor processor, StreamsConfig config) {
+    public StreamConsumers(RedisDataSource redis, MessageProcessor processor, StreamTrimmer trimmer, StreamsConfig config) {
         this.streams = redis.stream(String.class, String.class, String.class);
         this.processor = processor;
+        this.trimmer = trimmer;
         this.config = config;
     }
 
     /** A consumer named {@code name} in {@code group} on {@code stream}; the group is created if absent. */
     public StreamConsumer create(String stream, String group, String name, MessageHandler handler) {
-        StreamConsumer c = new StreamConsumer(streams, processor, config, stream, group, name, handler);
+        StreamConsumer c = new StreamConsumer(streams, processor, trimmer, config, stream, group, name, handler);
         open.add(c);
         return c;
     }

@@ -12,8 +12,11 @@ public interface StreamsConfig {
     @WithDefault("true")
     boolean consumersEnabled();
 
-    /** Approximate cap on each stream's length. */
-    @WithDefault("1000000")
+    /**
+     * Emergency cap on a stream's length (approximate); 0, the default, means none: streams are trimmed only
+     * of what every consumer group acknowledged (see StreamTrimmer), so a cap would drop unconsumed entries.
+     */
+    @WithDefault("0")
     long maxLength();
 
     /** Entries read per XREADGROUP call. */

@@ -1,0 +1,199 @@
+package io.vigil.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * End-to-end ingestion through the running gateway (./vigil up): NDJSON batches of real Windows events
+ * (OTRF recordings) posted by concurrent clients with a real bearer token; an event counts once the gateway
+ * answered 202, which it does only after Redis accepted every entry. Prints events/s, batch latency p50/p99,
+ * the bare JSON parse rate of the same events (the ceiling) and the ratio, and the gateway's peak RSS.
+ *
+ * <pre>usage: IngestBench --events DIR [--seconds N] [--clients N] [--batch N] [--gateway URL] [--keycloak URL]</pre>
+ */
+public final class IngestBench {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        Path events = null;
+        double seconds = 20;
+        int clients = 4;
+        int batchSize = 1000;
+        String gateway = "http://127.0.0.1:8080";
+        String keycloak = "http://127.0.0.1:8180";
+        for (int i = 0; i < args.length - 1; i += 2) {
+            switch (args[i]) {
+                case "--events" -> events = Path.of(args[i + 1]);
+                case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
+                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+                case "--batch" -> batchSize = Integer.parseInt(args[i + 1]);
+                case "--gateway" -> gateway = args[i + 1];
+                case "--keycloak" -> keycloak = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(events)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                Files.readAllLines(f).stream().filter(l -> !l.isBlank()).forEach(lines::add);
+            }
+        }
+        List<String> batches = new ArrayList<>();
+        for (int from = 0; from + batchSize <= lines.size(); from += batchSize) {
+            batches.add(String.join("\n", lines.subList(from, from + batchSize)));
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String token = token(http, keycloak);
+        System.out.printf(Locale.ROOT, "Ingestion benchmark (%s), gateway %s%n", Bench.machine(), gateway);
+        System.out.printf(Locale.ROOT, "  events: %d real Windows events in NDJSON batches of %d, %d clients, %.0f s%n",
+                lines.size(), batchSize, clients, seconds);
+
+        double ceiling = Bench.rate("bare JSON parse (ceiling, 1 core)", Math.min(seconds, 8), () -> {
+            for (String l : lines) {
+                read(l);
+            }
+            return lines.size();
+        });
+
+        String url = gateway + "/api/v1/ingest/events";
+        send(http, url, token, batches.get(0)); // warm-up
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        int perBatch = batchSize;
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int offset = c;
+            running.add(pool.submit(() -> {
+                int i = offset;
+                while (System.nanoTime() < end) {
+                    String body = batches.get(i++ % batches.size());
+                    long t0 = System.nanoTime();
+                    int status = send(http, url, token, body);
+                    latencies.add(System.nanoTime() - t0);
+                    if (status == 202) {
+                        accepted.addAndGet(perBatch);
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double rate = accepted.get() / elapsed;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "  %-34s %,14.0f /s  (%d batches, %d refused)%n", "accepted end to end", rate,
+                sorted.size(), failed.get());
+        System.out.printf(Locale.ROOT, "  batch latency p50 %.1f ms, p99 %.1f ms%n", pct(sorted, 0.50), pct(sorted, 0.99));
+        System.out.printf(Locale.ROOT, "  ratio end to end / parse ceiling: %.2f%n", rate / ceiling);
+        System.out.printf(Locale.ROOT, "  peak RSS: bench %d MB, gateway %s MB%n", Bench.peakRssMb(), gatewayRss());
+    }
+
+    private static int send(HttpClient http, String url, String token, String body) {
+        try {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** A customer-admin of a fresh tenant, made through Keycloak's admin API, and its access token. */
+    private static String token(HttpClient http, String keycloak) throws Exception {
+        String admin = MAPPER.readTree(post(http, keycloak + "/realms/master/protocol/openid-connect/token",
+                "grant_type=password&client_id=admin-cli&username=admin&password=admin", null, "application/x-www-form-urlencoded"))
+                .path("access_token").asText();
+        String parent = MAPPER.readTree(get(http, keycloak + "/admin/realms/vigil/group-by-path/tenants", admin)).path("id").asText();
+        String tenant = UUID.randomUUID().toString();
+        post(http, keycloak + "/admin/realms/vigil/groups/" + parent + "/children", "{\"name\":\"" + tenant + "\"}", admin, "application/json");
+        String user = "bench-" + UUID.randomUUID();
+        post(http, keycloak + "/admin/realms/vigil/users", "{\"username\":\"" + user + "\",\"enabled\":true,\"email\":\"" + user
+                + "@bench.vigil\",\"firstName\":\"B\",\"lastName\":\"B\",\"emailVerified\":true,\"groups\":[\"/tenants/" + tenant
+                + "\"],\"credentials\":[{\"type\":\"password\",\"value\":\"bench\",\"temporary\":false}]}", admin, "application/json");
+        return MAPPER.readTree(post(http, keycloak + "/realms/vigil/protocol/openid-connect/token",
+                "grant_type=password&client_id=vigil-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=bench",
+                null, "application/x-www-form-urlencoded")).path("access_token").asText();
+    }
+
+    private static String post(HttpClient http, String url, String body, String bearer, String type) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String get(HttpClient http, String url, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static JsonNode read(String line) {
+        try {
+            return MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) (p * sorted.size()))) / 1e6;
+    }
+
+    private static String gatewayRss() {
+        try {
+            String pid = Files.readString(Path.of(".vigil/run/ingest-gateway.pid")).trim();
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+        return "?";
+    }
+}
