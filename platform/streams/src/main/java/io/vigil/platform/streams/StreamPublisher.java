@@ -43,6 +43,17 @@ public class StreamPublisher {
      */
     public List<String> publishAll(String stream, List<Envelope> envelopes) {
         List<String> ids = new ArrayList<>(envelopes.size());
+        io.vertx.mutiny.redis.client.RedisConnection connection = client.connectAndAwait();
+        try {
+            appendAll(connection, stream, envelopes, ids);
+        } finally {
+            connection.closeAndForget(); // back to the pool
+        }
+        return ids;
+    }
+
+    private void appendAll(io.vertx.mutiny.redis.client.RedisConnection connection, String stream, List<Envelope> envelopes,
+            List<String> ids) {
         for (int from = 0; from < envelopes.size(); from += PIPELINE) {
             List<Request> batch = new ArrayList<>(Math.min(PIPELINE, envelopes.size() - from));
             for (Envelope e : envelopes.subList(from, Math.min(envelopes.size(), from + PIPELINE))) {
@@ -54,11 +65,14 @@ public class StreamPublisher {
                 e.toFields().forEach((k, v) -> r.arg(k).arg(v));
                 batch.add(r);
             }
-            for (Response response : client.batchAndAwait(batch)) {
+            // Sent together on one connection (pipelined) and awaited together. (The client's batch() is
+            // avoided: its error path breaks on partial failures such as a full Redis.)
+            List<io.smallrye.mutiny.Uni<Response>> sent = batch.stream().map(connection::send).toList();
+            List<Response> responses = io.smallrye.mutiny.Uni.join().all(sent).andFailFast().await().indefinitely();
+            for (Response response : responses) {
                 ids.add(response.toString());
             }
         }
-        return ids;
     }
 
     private XAddArgs args() {
