@@ -31,6 +31,9 @@ class TenantFactsTest {
                 payload("Acme Bank", "acme", "ACTIVE")));
         publisher.publish("tenant.events", new Envelope(a, UUID.randomUUID(), "tenant.created", 1, t0,
                 payload("Acme", "acme", "ONBOARDING")));
+        // Events about the tenant's data (here an asset) carry no profile and must not overwrite it.
+        publisher.publish("tenant.events", new Envelope(a, UUID.randomUUID(), "tenant.asset.created", 1,
+                t0.plusSeconds(20), "{\"hostname\":\"ws-1\",\"criticality\":\"LOW\"}"));
         publisher.publish("tenant.events", new Envelope(b, UUID.randomUUID(), "tenant.created", 1, t0,
                 payload("Globex", "globex", "ONBOARDING")));
         Keycloak.tenantGroup(a);

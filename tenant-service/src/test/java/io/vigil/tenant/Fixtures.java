@@ -1,6 +1,7 @@
 package io.vigil.tenant;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.vigil.platform.testing.Keycloak;
@@ -23,14 +24,18 @@ final class Fixtures {
         return providerAdmin;
     }
 
+    /** A new tenant, onboarded through the API (its identity provisioned in Keycloak, so ACTIVE). */
     static UUID tenant(String label) {
-        String slug = label + "-" + UUID.randomUUID().toString().substring(0, 8);
         String id = given().auth().oauth2(providerAdmin()).contentType(ContentType.JSON)
-                .body(Map.of("name", "Client " + label, "slug", slug, "socModel", "HYBRID", "timeZone", "Europe/Paris"))
-                .post("/api/v1/tenants").then().statusCode(201).extract().path("id");
-        UUID tenantId = UUID.fromString(id);
-        Keycloak.tenantGroup(tenantId);
-        return tenantId;
+                .body(Map.of("name", "Client " + label, "slug", slug(label), "socModel", "HYBRID",
+                        "timeZone", "Europe/Paris"))
+                .post("/api/v1/tenants").then().statusCode(201).body("status", equalTo("ACTIVE"))
+                .extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    static String slug(String label) {
+        return label + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static UUID asset(UUID tenantId, String hostname, String criticality) {

@@ -9,8 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** Something of the client's worth protecting, with how much it matters to the business. */
 @Entity
@@ -32,7 +36,20 @@ public class Asset {
     @Column(nullable = false)
     public String hostname;
 
-    public String ip;
+    /** Fully qualified name, when the client's inventory has one. */
+    public String fqdn;
+
+    /** Single IP addresses and CIDR ranges (IPv4 and IPv6), normalised. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> addresses = new ArrayList<>();
+
+    @Column(name = "cloud_account_id")
+    public String cloudAccountId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> tags = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -63,6 +63,22 @@ public class Tenant {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When the tenant's identity (Keycloak group and service client) was last found complete. */
+    @Column(name = "provisioned_at")
+    public Instant provisionedAt;
+
+    /** Why the last provisioning attempt failed (the tenant stays ONBOARDING and is retried). */
+    @Column(name = "provisioning_error")
+    public String provisioningError;
+
+    /** The Keycloak client id of the tenant's service account. */
+    @Column(name = "service_client_id")
+    public String serviceClientId;
+
+    /** Why the tenant is suspended or offboarded. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
     @Version
     public long version;
 }

@@ -16,7 +16,7 @@ public record TenantContext(String subject, Set<UUID> tenantIds, boolean allTena
 
     /** How the context was established. */
     public enum Source {
-        TOKEN, API_KEY, MESSAGE
+        TOKEN, API_KEY, MESSAGE, SYSTEM
     }
 
     /** The database setting that stands for "every tenant" (provider staff assigned to all of them). */
@@ -45,6 +45,11 @@ public record TenantContext(String subject, Set<UUID> tenantIds, boolean allTena
     /** Provider staff assigned to every tenant (membership of the {@code /tenants} group itself). */
     public static TenantContext allTenants(String subject, Set<String> roles) {
         return new TenantContext(subject, Set.of(), true, roles, Source.TOKEN);
+    }
+
+    /** The service's own background work across every tenant (reconcilers, schedulers); never a request. */
+    public static TenantContext system(String subject) {
+        return new TenantContext(subject, Set.of(), true, Set.of(), Source.SYSTEM);
     }
 
     public boolean allows(UUID tenantId) {

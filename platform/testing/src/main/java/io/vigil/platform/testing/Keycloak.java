@@ -52,6 +52,19 @@ public final class Keycloak {
      * {@code /tenants/<id>}, or {@code /tenants} for all tenants); returns an access token for it.
      */
     public static String userToken(List<String> roles, List<String> groupPaths) {
+        User u = user(roles, groupPaths);
+        return passwordToken(u.username(), u.password());
+    }
+
+    /** A user's sign-in. */
+    public record User(String username, String password) {
+        public String token() {
+            return passwordToken(username, password);
+        }
+    }
+
+    /** Creates a user as {@link #userToken} does and returns its credentials (to sign in again later). */
+    public static User user(List<String> roles, List<String> groupPaths) {
         String admin = adminToken();
         String username = "test-" + UUID.randomUUID();
         String password = "pw-" + UUID.randomUUID();
@@ -71,7 +84,37 @@ public final class Keycloak {
                     .post("/admin/realms/" + REALM + "/users/" + userId + "/role-mappings/realm")
                     .then().statusCode(204);
         }
-        return passwordToken(username, password);
+        return new User(username, password);
+    }
+
+    /** The raw answer of the token endpoint to a password grant (to check refusals). */
+    public static Response passwordGrant(String username, String password) {
+        return given().baseUri(baseUrl()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "vigil-cli")
+                .formParam("username", username).formParam("password", password)
+                .post("/realms/" + REALM + "/protocol/openid-connect/token");
+    }
+
+    /** The raw answer of the token endpoint to a client-credentials grant. */
+    public static Response clientCredentialsGrant(String clientId, String secret) {
+        return given().baseUri(baseUrl()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post("/realms/" + REALM + "/protocol/openid-connect/token");
+    }
+
+    /** How many groups have this path (0 or 1), read through the admin API. */
+    public static int groupCount(String path) {
+        int status = given().baseUri(baseUrl()).auth().oauth2(adminToken())
+                .get("/admin/realms/" + REALM + "/group-by-path" + path).statusCode();
+        return status == 200 ? 1 : 0;
+    }
+
+    /** How many clients carry this client id. */
+    public static int clientCount(String clientId) {
+        List<Object> found = given().baseUri(baseUrl()).auth().oauth2(adminToken()).queryParam("clientId", clientId)
+                .get("/admin/realms/" + REALM + "/clients").then().statusCode(200).extract().path("");
+        return found.size();
     }
 
     public static String passwordToken(String username, String password) {

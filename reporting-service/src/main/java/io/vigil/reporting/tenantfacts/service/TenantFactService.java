@@ -20,6 +20,9 @@ import java.util.List;
 public class TenantFactService implements MessageHandler {
 
     public static final String STREAM = "tenant.events";
+    /** Events whose payload is the tenant's whole profile, as tenant-service publishes it. */
+    static final java.util.Set<String> PROFILE_EVENTS = java.util.Set.of("tenant.created", "tenant.updated",
+            "tenant.activated", "tenant.suspended", "tenant.resumed", "tenant.offboarded");
     public static final String GROUP = "reporting";
 
     private final TenantFactRepository facts;
@@ -41,8 +44,8 @@ public class TenantFactService implements MessageHandler {
 
     @Override
     public void handle(Envelope envelope) throws Exception {
-        if (!envelope.type().startsWith("tenant.")) {
-            return;
+        if (!PROFILE_EVENTS.contains(envelope.type())) {
+            return; // tenant.asset.*, tenant.contact.* ... are about the tenant's data, not its profile
         }
         JsonNode t = mapper.readTree(envelope.payload());
         TenantFact f = facts.findById(envelope.tenantId());

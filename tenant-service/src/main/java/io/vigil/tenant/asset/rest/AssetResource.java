@@ -3,6 +3,9 @@ package io.vigil.tenant.asset.rest;
 import io.quarkus.security.Authenticated;
 import io.vigil.platform.tenancy.Page;
 import io.vigil.tenant.asset.Asset;
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.tenant.asset.importing.ImportReport;
+import io.vigil.tenant.asset.service.AssetImportService;
 import io.vigil.tenant.asset.service.AssetService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -29,9 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssetResource {
 
     private final AssetService service;
+    private final AssetImportService importer;
 
-    public AssetResource(AssetService service) {
+    public AssetResource(AssetService service, AssetImportService importer) {
         this.service = service;
+        this.importer = importer;
     }
 
     @POST
@@ -47,6 +53,40 @@ public class AssetResource {
     public Page<AssetResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @QueryParam("criticality") Asset.Criticality criticality) {
         return service.list(limit, cursor, criticality);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes("text/csv")
+    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier3", "customer-admin"})
+    @Operation(summary = "Import an inventory CSV (header: hostname, criticality and any of fqdn, addresses, owner,"
+            + " environment, cloud_account_id, tags); upserts by hostname, reports bad rows by line")
+    public ImportReport importCsv(@QueryParam("tenantId") UUID tenantId, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("allOrNothing") boolean allOrNothing, String body) {
+        return importer.importRows(tenantId, importer.fromCsv(body), dryRun, allOrNothing);
+    }
+
+    @POST
+    @Path("import")
+    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier3", "customer-admin"})
+    @Operation(summary = "Import an inventory as a JSON array of assets (same fields as a single asset)")
+    public ImportReport importJson(@QueryParam("tenantId") UUID tenantId, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("allOrNothing") boolean allOrNothing, String body) {
+        return importer.importRows(tenantId, importer.fromJson(body), dryRun, allOrNothing);
+    }
+
+    @GET
+    @Path("lookup")
+    @Operation(summary = "The asset a host name (hostname, FQDN or its host part) or an IP address belongs to;"
+            + " cacheable for a minute")
+    public Response lookup(@QueryParam("tenantId") UUID tenantId, @QueryParam("hostname") String hostname,
+            @QueryParam("ip") String ip) {
+        AssetResponse found = service.lookup(tenantId, hostname, ip).orElseThrow(() -> new ProblemException.NotFound(
+                "no asset of the tenant matches " + (hostname != null ? "hostname '" + hostname + "'" : "ip " + ip)));
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setMaxAge(60);
+        return Response.ok(found).cacheControl(cache).build();
     }
 
     @GET

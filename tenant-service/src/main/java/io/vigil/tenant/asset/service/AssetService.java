@@ -7,45 +7,58 @@ import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.Page;
 import io.vigil.platform.tenancy.TenantContext;
 import io.vigil.tenant.asset.Asset;
+import io.vigil.tenant.asset.importing.AssetDraft;
+import io.vigil.tenant.asset.importing.AssetRows;
 import io.vigil.tenant.asset.mapping.AssetMapper;
+import io.vigil.tenant.asset.repository.AssetNetworkRepository;
 import io.vigil.tenant.asset.repository.AssetRepository;
 import io.vigil.tenant.asset.rest.AssetRequest;
 import io.vigil.tenant.asset.rest.AssetResponse;
+import io.vigil.tenant.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class AssetService {
 
     private final AssetRepository assets;
+    private final AssetNetworkRepository networks;
     private final CurrentTenant current;
+    private final AuditTrail audit;
 
-    public AssetService(AssetRepository assets, CurrentTenant current) {
+    public AssetService(AssetRepository assets, AssetNetworkRepository networks, CurrentTenant current,
+            AuditTrail audit) {
         this.assets = assets;
+        this.networks = networks;
         this.current = current;
+        this.audit = audit;
     }
 
     @Transactional
     public AssetResponse create(AssetRequest req) {
         UUID tenantId = targetTenant(req.tenantId());
-        if (assets.hostnameTaken(tenantId, req.hostname())) {
-            throw new ProblemException.Conflict("tenant already has an asset with hostname '" + req.hostname() + "'");
+        AssetDraft draft = check(req);
+        if (assets.hostnameTaken(tenantId, draft.hostname())) {
+            throw new ProblemException.Conflict("tenant already has an asset with hostname '" + draft.hostname() + "'");
         }
         Asset a = new Asset();
         a.id = UUID.randomUUID();
         a.tenantId = tenantId;
-        a.hostname = req.hostname().trim();
-        a.ip = req.ip();
-        a.criticality = req.criticality();
-        a.owner = req.owner();
-        a.environment = req.environment();
+        draft.applyTo(a);
         a.createdAt = Instant.now();
         a.updatedAt = a.createdAt;
         assets.persist(a);
-        return AssetMapper.toResponse(a);
+        assets.flush();
+        networks.replace(a);
+        AssetResponse out = AssetMapper.toResponse(a);
+        audit.record(tenantId, "asset", a.id, "created", out);
+        return out;
     }
 
     @Transactional
@@ -68,8 +81,29 @@ public class AssetService {
         return Page.of(rows, n, a -> new Cursor(a.createdAt, a.id), AssetMapper::toResponse);
     }
 
+    /**
+     * The asset a host name or an IP address belongs to, in one tenant (enrichment: the gateway and the
+     * detection service ask this for every new host they see).
+     */
+    @Transactional
+    public Optional<AssetResponse> lookup(UUID tenantId, String hostname, String ip) {
+        UUID tenant = targetTenant(tenantId);
+        if ((hostname == null) == (ip == null)) {
+            throw new ProblemException.BadRequest("give exactly one of the query parameters hostname and ip");
+        }
+        if (hostname != null) {
+            return assets.byName(tenant, hostname.trim()).map(AssetMapper::toResponse);
+        }
+        if (ip.contains("/") || io.vigil.tenant.asset.importing.Addresses.normalise(ip)
+                instanceof io.vigil.tenant.asset.importing.Addresses.Bad) {
+            throw new ProblemException.Unprocessable("ip '" + ip + "' is not an IP address",
+                    List.of(new Problem.FieldError("ip", "an IPv4 or IPv6 address, without prefix length")));
+        }
+        return networks.assetContaining(tenant, ip.trim()).map(assets::findById).map(AssetMapper::toResponse);
+    }
+
     /** The tenant a write goes to: the named one if the caller may write there, else the caller's only one. */
-    private UUID targetTenant(UUID requested) {
+    public UUID targetTenant(UUID requested) {
         TenantContext ctx = current.get();
         if (requested == null) {
             if (ctx.allTenants() || ctx.tenantIds().size() != 1) {
@@ -82,5 +116,23 @@ public class AssetService {
             throw new ProblemException.NotFound("no tenant " + requested);
         }
         return requested;
+    }
+
+    private static AssetDraft check(AssetRequest req) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("hostname", req.hostname());
+        row.put("fqdn", req.fqdn());
+        row.put("addresses", req.addresses());
+        row.put("criticality", req.criticality() == null ? null : req.criticality().name());
+        row.put("owner", req.owner());
+        row.put("environment", req.environment());
+        row.put("cloud_account_id", req.cloudAccountId());
+        row.put("tags", req.tags());
+        AssetRows.Checked c = AssetRows.check(1, row);
+        if (!c.ok()) {
+            throw new ProblemException.Unprocessable("the asset is not valid", c.errors().stream()
+                    .map(e -> new Problem.FieldError(e.field(), e.reason())).toList());
+        }
+        return c.draft();
     }
 }

@@ -9,7 +9,7 @@ public final class TenantMapper {
     }
 
     public static TenantResponse toResponse(Tenant t) {
-        return new TenantResponse(t.id, t.name, t.slug, t.status, t.socModel, t.timeZone, t.industry, t.createdAt,
-                t.updatedAt);
+        return new TenantResponse(t.id, t.name, t.slug, t.status, t.socModel, t.timeZone, t.industry, t.statusReason,
+                t.serviceClientId, t.provisionedAt, t.provisioningError, t.version, t.createdAt, t.updatedAt);
     }
 }

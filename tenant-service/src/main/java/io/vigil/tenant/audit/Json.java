@@ -1,4 +1,4 @@
-package io.vigil.tenant.tenant.service;
+package io.vigil.tenant.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** JSON for event payloads, configured like the REST layer (ISO-8601 instants). */
-final class Json {
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -14,7 +14,7 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object o) {
+    public static String write(Object o) {
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,58 @@
+package io.vigil.platform.tenancy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Ingestion API keys and the Redis directory through which the gateway checks them. tenant-service
+ * issues keys and keeps only their SHA-256; it publishes, per key hash, the owning tenant and log source,
+ * and per tenant its status. The gateway reads both and records when each key was last used.
+ *
+ * <pre>
+ * vigil:ingest-key:&lt;sha256 hex&gt;   hash {tenantId, keyId, logSourceId?}   absent = unknown or revoked
+ * vigil:tenant-status:&lt;tenant id&gt;  string ONBOARDING | ACTIVE | SUSPENDED | OFFBOARDED
+ * vigil:ingest-key-used              hash keyId -&gt; epoch millis of the last accepted request
+ * vigil:log-source-seen              hash logSourceId -&gt; epoch millis of the last accepted event
+ * </pre>
+ */
+public final class ApiKeys {
+
+    /** The header a client system sends its key in. */
+    public static final String HEADER = "X-Vigil-Api-Key";
+    public static final String PREFIX = "vgl_";
+    public static final String KEY_ENTRY = "vigil:ingest-key:";
+    public static final String TENANT_STATUS = "vigil:tenant-status:";
+    public static final String KEY_LAST_USED = "vigil:ingest-key-used";
+    public static final String SOURCE_LAST_SEEN = "vigil:log-source-seen";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ApiKeys() {
+    }
+
+    /** A new key: {@code vgl_} and 256 random bits, URL-safe. */
+    public static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The stored form of a key: its SHA-256 in hex. */
+    public static String hash(String key) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** What may be shown of a key after creation, to tell keys apart. */
+    public static String displayPrefix(String key) {
+        return key.substring(0, Math.min(key.length(), PREFIX.length() + 6));
+    }
+}

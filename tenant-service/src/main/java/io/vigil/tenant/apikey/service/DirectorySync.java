@@ -1,0 +1,52 @@
+package io.vigil.tenant.apikey.service;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
+import io.vigil.tenant.apikey.repository.ApiKeyRepository;
+import io.vigil.tenant.tenant.repository.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+/** Rewrites the gateway's directory from the database at start and periodically (heals lost writes). */
+@ApplicationScoped
+public class DirectorySync {
+
+    private static final Logger LOG = Logger.getLogger(DirectorySync.class);
+
+    private final ApiKeyRepository keys;
+    private final TenantRepository tenants;
+    private final IngestDirectory directory;
+    private final CurrentTenant current;
+
+    public DirectorySync(ApiKeyRepository keys, TenantRepository tenants, IngestDirectory directory,
+            CurrentTenant current) {
+        this.keys = keys;
+        this.tenants = tenants;
+        this.directory = directory;
+        this.current = current;
+    }
+
+    @Scheduled(every = "${vigil.tenant.directory.sync-every:5m}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void sync() {
+        current.set(TenantContext.system("directory-sync"));
+        try {
+            int n = syncNow();
+            LOG.debugf("gateway directory rewritten: %d keys", n);
+        } catch (RuntimeException e) {
+            LOG.warnf("gateway directory sync failed, retried at the next run: %s", e.getMessage());
+        }
+    }
+
+    @Transactional
+    int syncNow() {
+        tenants.listAll().forEach(t -> directory.publishTenantStatus(t.id, t.status.name()));
+        var all = keys.allVisible();
+        directory.publishKeys(all);
+        return all.size();
+    }
+}

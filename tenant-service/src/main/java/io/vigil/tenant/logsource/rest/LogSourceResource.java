@@ -1,0 +1,59 @@
+package io.vigil.tenant.logsource.rest;
+
+import io.quarkus.security.Authenticated;
+import io.vigil.tenant.logsource.LogSource;
+import io.vigil.tenant.logsource.service.LogSourceService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/tenants/{tenantId}/log-sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Log sources")
+@Authenticated
+public class LogSourceResource {
+
+    private final LogSourceService service;
+
+    public LogSourceResource(LogSourceService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier3", "customer-admin"})
+    @Operation(summary = "Declare a log source the tenant sends")
+    public Response create(@PathParam("tenantId") UUID tenantId, @Valid @NotNull LogSourceRequest request) {
+        LogSourceResponse created = service.create(tenantId, request);
+        return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/log-sources/" + created.id()))
+                .entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "The tenant's log sources with their health (filter: health=SILENT)")
+    public List<LogSourceResponse> list(@PathParam("tenantId") UUID tenantId,
+            @QueryParam("health") LogSource.Health health) {
+        return service.list(tenantId, health);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One log source and its health")
+    public LogSourceResponse get(@PathParam("tenantId") UUID tenantId, @PathParam("id") UUID id) {
+        return service.get(tenantId, id);
+    }
+}
