@@ -66,21 +66,30 @@ class ThinSliceIT {
         String tenant = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("name", "E2E Client", "slug", "e2e-" + UUID.randomUUID().toString().substring(0, 8),
                         "socModel", "MANAGED", "timeZone", "Europe/Madrid"))
-                .post("http://127.0.0.1:8081/api/v1/tenants").then().statusCode(201).extract().path("id");
-        Keycloak.tenantGroup(UUID.fromString(tenant));
+                .post("http://127.0.0.1:8081/api/v1/tenants").then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("ACTIVE")).extract().path("id");
         String other = UUID.randomUUID().toString();
         Keycloak.tenantGroup(UUID.fromString(other));
+        // The client's log source and its ingestion key, issued by tenant-service and honoured by the gateway.
+        String source = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Sysmon", "product", "Microsoft Sysmon", "format", "JSON"))
+                .post("http://127.0.0.1:8081/api/v1/tenants/" + tenant + "/log-sources").then().statusCode(201)
+                .extract().path("id");
+        String key = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "winlogbeat", "logSourceId", source))
+                .post("http://127.0.0.1:8081/api/v1/tenants/" + tenant + "/api-keys").then().statusCode(201)
+                .extract().path("key");
 
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
         String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));
         given().config(TEXT).auth().oauth2(engineer).contentType("application/yaml").body(yaml)
                 .post("http://127.0.0.1:8082/api/v1/rules").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
 
-        String client = Keycloak.userToken(List.of("customer-admin"), List.of("/tenants/" + tenant));
         List<String> events = labelledEvents();
         long sent = System.nanoTime();
-        given().config(TEXT).auth().oauth2(client).contentType("application/x-ndjson").body(String.join("\n", events))
-                .post("http://127.0.0.1:8080/api/v1/ingest/events").then().statusCode(202);
+        given().config(TEXT).header("X-Vigil-Api-Key", key).contentType("application/x-ndjson")
+                .body(String.join("\n", events)).post("http://127.0.0.1:8080/api/v1/ingest/events").then()
+                .statusCode(202).body("tenantId", org.hamcrest.Matchers.equalTo(tenant));
 
         String analyst = Keycloak.userToken(List.of("soc-tier1"), List.of("/tenants/" + tenant));
         JsonPath queue = null;
@@ -102,6 +111,21 @@ class ThinSliceIT {
         String outsider = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + other));
         given().auth().oauth2(outsider).get("http://127.0.0.1:8083/api/v1/alerts").then().statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(0));
+
+        // The key's use and its source's traffic reach tenant-service; suspending the client stops its intake.
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String health = null;
+        while (System.nanoTime() < until && !"OK".equals(health)) {
+            Thread.sleep(200);
+            health = given().auth().oauth2(admin).get("http://127.0.0.1:8081/api/v1/tenants/" + tenant
+                    + "/log-sources/" + source).then().statusCode(200).extract().path("health");
+        }
+        assertEquals("OK", health, "the gateway reported the source's events");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "e2e"))
+                .post("http://127.0.0.1:8081/api/v1/tenants/" + tenant + "/suspend").then().statusCode(200);
+        Thread.sleep(6_000); // the gateway's directory cache (5 s)
+        given().config(TEXT).header("X-Vigil-Api-Key", key).contentType("application/x-ndjson").body(events.get(0))
+                .post("http://127.0.0.1:8080/api/v1/ingest/events").then().statusCode(403);
     }
 
     private static List<String> labelledEvents() throws IOException {

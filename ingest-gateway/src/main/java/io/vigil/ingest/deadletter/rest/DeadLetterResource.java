@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/ingest/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters")
+@org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "SecurityScheme")
 public class DeadLetterResource {
 
     private final DeadLetterService service;

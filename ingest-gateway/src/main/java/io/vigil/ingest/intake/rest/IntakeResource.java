@@ -9,11 +9,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.vigil.platform.tenancy.ApiKeys;
 
 @Path("/api/v1/ingest")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ingestion")
+@SecurityScheme(securitySchemeName = "ingestKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = ApiKeys.HEADER, description = "An ingestion key issued by tenant-service (vgl_...)")
+// Either credential: an ingestion key or a bearer token.
+@SecurityRequirement(name = "ingestKey")
+@SecurityRequirement(name = "SecurityScheme") // the bearer token scheme every service declares
 @Authenticated
 public class IntakeResource {
 

@@ -12,6 +12,11 @@ import io.vigil.platform.streams.EventStreams;
 import io.vigil.platform.streams.StreamPublisher;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
+import io.vigil.platform.tenancy.ApiKeys;
+import io.vigil.ingest.access.KeyDirectory;
+import io.vigil.ingest.access.RateLimiter;
+import io.vigil.ingest.access.UsageRecorder;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,9 +43,19 @@ public class IntakeService {
     private final io.vigil.ingest.parse.Parsers parsers;
     private final int maxLineBytes;
 
+    private final KeyDirectory directory;
+    private final RateLimiter limiter;
+    private final UsageRecorder usage;
+    private final SecurityIdentity identity;
+
     public IntakeService(CurrentTenant current, StreamPublisher publisher, EventStreams streams,
             DeadLetterService deadLetters, MeterRegistry meters, IngestConfig config,
-            io.vigil.ingest.parse.Parsers parsers) {
+            io.vigil.ingest.parse.Parsers parsers, KeyDirectory directory, RateLimiter limiter, UsageRecorder usage,
+            SecurityIdentity identity) {
+        this.directory = directory;
+        this.limiter = limiter;
+        this.usage = usage;
+        this.identity = identity;
         this.parsers = parsers;
         this.maxLineBytes = config.maxLineBytes();
         this.current = current;
@@ -89,6 +104,9 @@ public class IntakeService {
         if (split.total() == 0) {
             throw new ProblemException.BadRequest("the body holds no event");
         }
+        if (!split.events().isEmpty()) {
+            limiter.charge(tenantId, split.events().size());
+        }
         String stream = streams.streamFor(tenantId);
         List<Envelope> envelopes = new ArrayList<>(split.events().size());
         for (ObjectNode e : split.events()) {
@@ -112,6 +130,9 @@ public class IntakeService {
         }
         meters.counter("vigil.ingest.events", "tenant", tenantId.toString(), "outcome", "accepted")
                 .increment(envelopes.size());
+        if (identity.getAttribute(ApiKeys.LOG_SOURCE_ATTRIBUTE) instanceof UUID source) {
+            usage.sourceSeen(source);
+        }
         return new IngestResult(tenantId, envelopes.size(), split.failures().size(), stream);
     }
 
@@ -122,6 +143,12 @@ public class IntakeService {
             throw new ProblemException.Unprocessable("say which tenant this telemetry belongs to with the "
                     + "X-Vigil-Tenant header", List.of(new Problem.FieldError("X-Vigil-Tenant", "required")));
         }
-        return ctx.single();
+        UUID tenantId = ctx.single();
+        String status = directory.status(tenantId);
+        if ("SUSPENDED".equals(status) || "OFFBOARDED".equals(status)) {
+            throw new ProblemException.Forbidden("tenant " + tenantId + " is " + status.toLowerCase()
+                    + ": its telemetry is refused until the provider resumes it");
+        }
+        return tenantId;
     }
 }

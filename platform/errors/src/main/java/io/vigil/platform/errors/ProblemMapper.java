@@ -88,10 +88,14 @@ public class ProblemMapper {
         return build(TABLE.get(ProblemException.BadRequest.class), detail, uri, errors).build();
     }
 
+    /** An authentication mechanism may say precisely what was wrong (an unknown key, say) in this attribute. */
+    public static final String DETAIL_ATTRIBUTE = "vigil.problem-detail";
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return build(TABLE.get(ProblemException.Unauthorized.class),
-                "a valid bearer token or API key is required", uri, null)
+        String detail = e instanceof AuthenticationFailedException a && a.getAttribute(DETAIL_ATTRIBUTE) != null
+                ? a.getAttribute(DETAIL_ATTRIBUTE) : "a valid bearer token or API key is required";
+        return build(TABLE.get(ProblemException.Unauthorized.class), detail, uri, null)
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }

@@ -29,6 +29,15 @@ public final class ApiKeys {
     public static final String KEY_LAST_USED = "vigil:ingest-key-used";
     public static final String SOURCE_LAST_SEEN = "vigil:log-source-seen";
 
+    /** Attributes of the security identity an API key authenticates as. */
+    public static final String TENANT_ATTRIBUTE = "vigil.tenant-id";
+    public static final String KEY_ID_ATTRIBUTE = "vigil.api-key-id";
+    public static final String LOG_SOURCE_ATTRIBUTE = "vigil.log-source-id";
+    /** The realm role an API key carries: a client's own system. */
+    public static final String ROLE = "customer-system";
+    /** Per-tenant ingestion limits set by the provider (hash: eventsPerSecond, burst, dailyQuota). */
+    public static final String TENANT_LIMITS = "vigil:tenant-limits:";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {

@@ -46,7 +46,12 @@ public class TenantResolver {
         }
         List<String> groups = groupsOf(id);
         TenantContext ctx;
-        if (groups.contains(ALL_TENANTS_GROUP)) {
+        Object keyTenant = id.getAttribute(ApiKeys.TENANT_ATTRIBUTE);
+        if (keyTenant instanceof UUID tenant) {
+            // an ingestion API key belongs to exactly one tenant
+            ctx = new TenantContext(id.getPrincipal().getName(), Set.of(tenant), id.getRoles(),
+                    TenantContext.Source.API_KEY);
+        } else if (groups.contains(ALL_TENANTS_GROUP)) {
             ctx = TenantContext.allTenants(id.getPrincipal().getName(), id.getRoles());
         } else {
             Set<UUID> tenants = new LinkedHashSet<>();

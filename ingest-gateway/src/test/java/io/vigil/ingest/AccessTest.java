@@ -1,0 +1,126 @@
+package io.vigil.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.ingest.access.UsageRecorder;
+import io.vigil.platform.testing.Keycloak;
+import io.vigil.platform.tenancy.ApiKeys;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Client systems authenticate with the ingestion keys tenant-service publishes in Redis (the directory
+ * contract of {@link ApiKeys}); suspended tenants, revoked keys and tenants over their limits are refused.
+ */
+@QuarkusTest
+class AccessTest {
+
+    private static final String EVENT = "{\"EventID\": 4624, \"TargetUserName\": \"alice\"}\n";
+
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    UsageRecorder usage;
+
+    record Issued(UUID tenant, UUID keyId, UUID source, String key) {
+    }
+
+    /** What tenant-service does when it issues a key for an active tenant. */
+    Issued issue() {
+        Issued k = new Issued(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), ApiKeys.generate());
+        redis.hash(String.class).hset(ApiKeys.KEY_ENTRY + ApiKeys.hash(k.key()), Map.of("tenantId", k.tenant().toString(),
+                "keyId", k.keyId().toString(), "logSourceId", k.source().toString()));
+        redis.value(String.class).set(ApiKeys.TENANT_STATUS + k.tenant(), "ACTIVE");
+        return k;
+    }
+
+    static {
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().encodeContentTypeAs("application/x-ndjson",
+                        io.restassured.http.ContentType.TEXT));
+    }
+
+    io.restassured.response.Response send(String key, String body) {
+        return given().header(ApiKeys.HEADER, key).contentType("application/x-ndjson").body(body)
+                .post("/api/v1/ingest/events");
+    }
+
+    @Test
+    void aKeyIngestsForItsTenantAndRecordsItsUseAndItsSource() {
+        Issued k = issue();
+        send(k.key(), EVENT + EVENT).then().statusCode(202)
+                .body("tenantId", equalTo(k.tenant().toString()), "accepted", equalTo(2));
+        usage.flush();
+        assertNotNull(redis.hash(String.class).hget(ApiKeys.KEY_LAST_USED, k.keyId().toString()));
+        assertNotNull(redis.hash(String.class).hget(ApiKeys.SOURCE_LAST_SEEN, k.source().toString()));
+        // The key's tenant set is its tenant only: naming another tenant is refused.
+        given().header(ApiKeys.HEADER, k.key()).header("X-Vigil-Tenant", UUID.randomUUID().toString())
+                .contentType("application/x-ndjson").body(EVENT).post("/api/v1/ingest/events").then().statusCode(403);
+    }
+
+    @Test
+    void unknownMalformedOrDoubledCredentialsAreRefusedPrecisely() {
+        send(ApiKeys.generate(), EVENT).then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("unknown or has been revoked"));
+        send("hunter2", EVENT).then().statusCode(401).body("detail", containsString("does not hold a Vigil API key"));
+        Issued k = issue();
+        String token = Keycloak.userToken(List.of("customer-admin"), List.of(Keycloak.tenantGroup(k.tenant())));
+        given().auth().oauth2(token).header(ApiKeys.HEADER, k.key()).contentType("application/x-ndjson").body(EVENT)
+                .post("/api/v1/ingest/events").then().statusCode(401).body("detail", containsString("not both"));
+    }
+
+    @Test
+    void aRevokedKeyStopsWorking() throws InterruptedException {
+        Issued k = issue();
+        send(k.key(), EVENT).then().statusCode(202);
+        redis.key(String.class).del(ApiKeys.KEY_ENTRY + ApiKeys.hash(k.key())); // tenant-service revokes it
+        Thread.sleep(400); // beyond the test's directory cache
+        send(k.key(), EVENT).then().statusCode(401);
+    }
+
+    @Test
+    void aSuspendedTenantsTelemetryIsRefusedWhateverTheCredential() throws InterruptedException {
+        Issued k = issue();
+        String token = Keycloak.userToken(List.of("customer-admin"), List.of(Keycloak.tenantGroup(k.tenant())));
+        redis.value(String.class).set(ApiKeys.TENANT_STATUS + k.tenant(), "SUSPENDED");
+        Thread.sleep(400);
+        send(k.key(), EVENT).then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("suspended"));
+        given().auth().oauth2(token).contentType("application/x-ndjson").body(EVENT).post("/api/v1/ingest/events")
+                .then().statusCode(403);
+        redis.value(String.class).set(ApiKeys.TENANT_STATUS + k.tenant(), "ACTIVE");
+        Thread.sleep(400);
+        send(k.key(), EVENT).then().statusCode(202);
+    }
+
+    @Test
+    void overItsRateATenantGets429WithRetryAfterAndKeepsItsBatch() {
+        Issued k = issue();
+        redis.hash(String.class).hset(ApiKeys.TENANT_LIMITS + k.tenant(), Map.of("eventsPerSecond", "2", "burst", "10"));
+        send(k.key(), EVENT.repeat(10)).then().statusCode(202).body("accepted", equalTo(10));
+        send(k.key(), EVENT.repeat(6)).then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue()).body("detail", containsString("2 events/s"));
+        // Another tenant is not affected.
+        Issued other = issue();
+        send(other.key(), EVENT.repeat(6)).then().statusCode(202);
+    }
+
+    @Test
+    void overItsDailyQuotaATenantGets429UntilMidnightUtc() {
+        Issued k = issue();
+        redis.hash(String.class).hset(ApiKeys.TENANT_LIMITS + k.tenant(), Map.of("dailyQuota", "30"));
+        send(k.key(), EVENT.repeat(20)).then().statusCode(202);
+        send(k.key(), EVENT.repeat(20)).then().statusCode(429).body("detail", containsString("daily quota"))
+                .header("Retry-After", notNullValue());
+        send(k.key(), EVENT.repeat(10)).then().statusCode(202);
+    }
+}
