@@ -39,32 +39,45 @@ public class IntakeResource {
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send events: a JSON object or an array of objects")
-    public Response json(String body) {
+    public Response json(byte[] body) {
         return Response.accepted(service.ingestJson(body, false)).build();
     }
 
     @POST
     @Path("raw")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Send raw log lines of one format (syslog, cef): one event per line; lines that do not "
+    @Operation(summary = "Send raw log lines of one format (syslog, cef, leef, json): one event per line; lines that do not "
             + "parse are kept in dead-letter with the reason")
     public Response raw(@jakarta.ws.rs.QueryParam("format") String format,
+            @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone, byte[] body) {
+        return Response.accepted(service.ingestRaw(format, body, zone(timeZone))).build();
+    }
+
+    @POST
+    @Path("preview")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, NDJSON, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Show how sample lines of a format (syslog, cef, leef, json) would be parsed and normalised:"
+            + " one result per line with the event or the parser's error; nothing is stored")
+    public java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> preview(
+            @jakarta.ws.rs.QueryParam("format") String format,
             @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone, String body) {
-        java.time.ZoneId zone;
+        return service.preview(format, body, zone(timeZone));
+    }
+
+    private static java.time.ZoneId zone(String timeZone) {
         try {
-            zone = java.time.ZoneId.of(timeZone);
+            return java.time.ZoneId.of(timeZone);
         } catch (java.time.DateTimeException e) {
             throw new io.vigil.platform.errors.ProblemException.BadRequest("timeZone '" + timeZone
                     + "' is not an IANA time zone");
         }
-        return Response.accepted(service.ingestRaw(format, body, zone)).build();
     }
 
     @POST
     @Path("events")
     @Consumes(NDJSON)
     @Operation(summary = "Send events as NDJSON: one JSON object per line")
-    public Response ndjson(String body) {
+    public Response ndjson(byte[] body) {
         return Response.accepted(service.ingestJson(body, true)).build();
     }
 }

@@ -14,6 +14,7 @@ import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
 import io.vigil.platform.tenancy.ApiKeys;
 import io.vigil.ingest.access.KeyDirectory;
+import io.vigil.ingest.normalize.EventNormalizer;
 import io.vigil.ingest.access.RateLimiter;
 import io.vigil.ingest.access.UsageRecorder;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,7 +41,7 @@ public class IntakeService {
     private final MeterRegistry meters;
     private final JsonEvents json;
 
-    private final io.vigil.ingest.parse.Parsers parsers;
+    private final Parsers parsers;
     private final int maxLineBytes;
 
     private final KeyDirectory directory;
@@ -50,7 +51,7 @@ public class IntakeService {
 
     public IntakeService(CurrentTenant current, StreamPublisher publisher, EventStreams streams,
             DeadLetterService deadLetters, MeterRegistry meters, IngestConfig config,
-            io.vigil.ingest.parse.Parsers parsers, KeyDirectory directory, RateLimiter limiter, UsageRecorder usage,
+            Parsers parsers, KeyDirectory directory, RateLimiter limiter, UsageRecorder usage,
             SecurityIdentity identity) {
         this.directory = directory;
         this.limiter = limiter;
@@ -66,20 +67,34 @@ public class IntakeService {
         this.json = new JsonEvents(config.maxNestingDepth(), config.maxLineBytes(), config.maxBatchEvents());
     }
 
-    public IngestResult ingestJson(String body, boolean ndjson) {
+    public IngestResult ingestJson(byte[] body, boolean ndjson) {
         UUID tenantId = targetTenant();
         Instant received = Instant.now();
-        JsonEvents.Split split = ndjson ? json.ndjson(body) : json.json(body);
+        JsonEvents.Split split;
+        if (ndjson) {
+            Utf8Body.Decoded text = Utf8Body.lines(body);
+            split = json.ndjson(text.text()).with(text.invalid());
+        } else {
+            int bad = Utf8Body.firstInvalid(body);
+            if (bad >= 0) {
+                throw new ProblemException.BadRequest("the body is not valid UTF-8 (first bad byte at offset " + bad
+                        + "); JSON must be UTF-8");
+            }
+            split = json.json(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        split.events().forEach(EventNormalizer::normalize);
         return accept(tenantId, received, split, ndjson ? "ndjson" : "json");
     }
 
     /** Raw log lines of one format (syslog, cef...): each parsed line becomes an event, the rest dead-letter. */
-    public IngestResult ingestRaw(String format, String body, java.time.ZoneId sourceZone) {
+    public IngestResult ingestRaw(String format, byte[] raw, java.time.ZoneId sourceZone) {
         io.vigil.ingest.parse.LineParser parser = parsers.forFormat(format);
         UUID tenantId = targetTenant();
         Instant received = Instant.now();
+        Utf8Body.Decoded decoded = Utf8Body.lines(raw);
+        String body = decoded.text();
         List<ObjectNode> events = new ArrayList<>();
-        List<DeadLetterService.Failure> failures = new ArrayList<>();
+        List<DeadLetterService.Failure> failures = new ArrayList<>(decoded.invalid());
         int lineNo = 0;
         for (String line : body.split("\n", -1)) {
             lineNo++;
@@ -97,7 +112,17 @@ public class IntakeService {
                 failures.add(new DeadLetterService.Failure(lineNo, l, "line " + lineNo + ": " + e.getMessage()));
             }
         }
+        failures.sort(java.util.Comparator.comparing(DeadLetterService.Failure::lineNumber));
         return accept(tenantId, received, new JsonEvents.Split(events, failures), format);
+    }
+
+    /** How the lines would be parsed, without storing or counting anything. */
+    public List<ObjectNode> preview(String format, String body, java.time.ZoneId sourceZone) {
+        current.get();
+        if (body == null || body.isBlank()) {
+            throw new ProblemException.BadRequest("the body holds no line to preview");
+        }
+        return io.vigil.ingest.parse.Preview.run(parsers.forFormat(format), body, sourceZone, Instant.now());
     }
 
     private IngestResult accept(UUID tenantId, Instant received, JsonEvents.Split split, String format) {

@@ -25,6 +25,17 @@ public final class JsonEvents {
         public int total() {
             return events.size() + failures.size();
         }
+
+        /** The same split with more failures (lines refused before parsing), in line order. */
+        public Split with(List<Failure> more) {
+            if (more.isEmpty()) {
+                return this;
+            }
+            List<Failure> all = new ArrayList<>(failures);
+            all.addAll(more);
+            all.sort(java.util.Comparator.comparing(Failure::lineNumber));
+            return new Split(events, all);
+        }
     }
 
     private final ObjectMapper mapper;

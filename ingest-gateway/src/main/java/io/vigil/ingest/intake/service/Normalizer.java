@@ -7,10 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
- * Brings an event to Vigil's schema: ECS-style dotted names alongside the original fields, which are kept
- * untouched so rules written on source names still match. This first cut stamps the envelope fields
- * ({@code @timestamp}, {@code event.ingested}, {@code event.id}, {@code tenant.id}); per-format field
- * mapping grows with the parsers.
+ * Stamps what the gateway knows about every event ({@code @timestamp} from the event's own time fields,
+ * {@code event.ingested}, {@code event.id}, {@code tenant.id}) after the shape's own normalisation
+ * ({@code EventNormalizer} for JSON; the line parsers for syslog, CEF and LEEF).
  */
 public final class Normalizer {
 

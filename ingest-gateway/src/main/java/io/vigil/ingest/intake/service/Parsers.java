@@ -1,4 +1,6 @@
-package io.vigil.ingest.parse;
+package io.vigil.ingest.intake.service;
+
+import io.vigil.ingest.parse.LineParser;
 
 import io.vigil.platform.errors.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

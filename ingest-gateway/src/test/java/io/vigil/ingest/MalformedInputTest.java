@@ -1,0 +1,153 @@
+package io.vigil.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vigil.platform.testing.Keycloak;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile or broken input: the client gets a precise 4xx, the gateway stays healthy, and every line it
+ * accepted but could not use is in dead-letter.
+ */
+@QuarkusTest
+class MalformedInputTest {
+
+    static {
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().encodeContentTypeAs("application/x-ndjson",
+                        ContentType.TEXT));
+    }
+
+    private static final String GOOD = "{\"EventID\": 4688, \"NewProcessName\": \"C:\\\\Windows\\\\System32\\\\cmd.exe\"}";
+
+    static String sender(UUID tenant) {
+        return Keycloak.userToken(List.of("customer-admin"), List.of(Keycloak.tenantGroup(tenant)));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void linesThatAreNotUtf8AreDeadLetteredAndTheOthersAccepted() {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        byte[] body = concat(utf8(GOOD + "\n{\"user\": \"caf"), new byte[] {(byte) 0xC3, (byte) 0x28}, utf8("\"}\n" + GOOD + "\n"));
+        given().auth().oauth2(token).contentType("application/x-ndjson").body(body).post("/api/v1/ingest/events")
+                .then().statusCode(202).body("accepted", equalTo(2), "deadLettered", equalTo(1));
+        byte[] syslog = concat(utf8("<34>1 2003-10-11T22:14:15.003Z host app - - - ok\n<34>1 2003-10-11T22:14:15.003Z host app - - - "),
+                new byte[] {(byte) 0xFF, (byte) 0xFE}, utf8("\n"));
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body(syslog).post("/api/v1/ingest/raw?format=syslog")
+                .then().statusCode(202).body("accepted", equalTo(1), "deadLettered", equalTo(1));
+        given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.reason", org.hamcrest.Matchers.everyItem(containsString("not valid UTF-8")))
+                .body("items.lineNumber", org.hamcrest.Matchers.containsInAnyOrder(2, 2));
+        // A JSON document (not lines) that is not UTF-8 is refused whole.
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(concat(utf8("{\"a\": \""), new byte[] {(byte) 0xC0}, utf8("\"}")))
+                .post("/api/v1/ingest/events").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid UTF-8"));
+    }
+
+    @Test
+    void aTenMegabyteLineIsDeadLetteredAndTheGatewayStaysHealthy() {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        char[] huge = new char[10 * 1024 * 1024];
+        Arrays.fill(huge, 'x');
+        String body = GOOD + "\n{\"blob\": \"" + new String(huge) + "\"}\n" + GOOD + "\n";
+        given().auth().oauth2(token).contentType("application/x-ndjson").body(body).post("/api/v1/ingest/events")
+                .then().statusCode(202).body("accepted", equalTo(2), "deadLettered", equalTo(1));
+        given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(200)
+                .body("items[0].lineNumber", equalTo(2), "items[0].reason", containsString("over the limit"))
+                .body("items[0].rawBytes", equalTo(huge.length + 12));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAProblem() throws Exception {
+        String token = sender(UUID.randomUUID());
+        // The gateway answers as soon as it reads the declared length, before the body is sent: ask as
+        // a client sending a 21 MB batch does, and read the answer.
+        int port = io.restassured.RestAssured.port;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /api/v1/ingest/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + (21 * 1024 * 1024)
+                    + "\r\nExpect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(utf8(request));
+            socket.getOutputStream().flush();
+            StringBuilder read = new StringBuilder();
+            byte[] buf = new byte[4096];
+            int n;
+            while (!read.toString().endsWith("}") && (n = socket.getInputStream().read(buf)) > 0) {
+                read.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+            String answer = read.toString();
+            org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains("application/problem+json"), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains("20971520 bytes"), answer);
+        }
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void truncatedCefAndDeepNestingAreDeadLettered() {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        String cef = "CEF:0|Vendor|Product|1.0|100|name|5|src=10.0.0.1\nCEF:0|Vendor|Prod\n";
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body(cef).post("/api/v1/ingest/raw?format=cef")
+                .then().statusCode(202).body("accepted", equalTo(1), "deadLettered", equalTo(1));
+        String deep = "{\"a\":".repeat(200) + "1" + "}".repeat(200);
+        given().auth().oauth2(token).contentType("application/x-ndjson").body(GOOD + "\n" + deep + "\n")
+                .post("/api/v1/ingest/events").then().statusCode(202).body("deadLettered", equalTo(1));
+    }
+
+    @Test
+    void gzipBodiesAreAccepted() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(utf8((GOOD + "\n").repeat(50)));
+        }
+        given().auth().oauth2(token).contentType("application/x-ndjson").header("Content-Encoding", "gzip")
+                .body(zipped.toByteArray()).post("/api/v1/ingest/events")
+                .then().statusCode(202).body("accepted", equalTo(50));
+    }
+
+    @Test
+    void previewShowsParsingAndStoresNothing() {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        String lines = "<34>1 2003-10-11T22:14:15.003Z mymachine su - ID47 - 'su root' failed\nnot syslog\n";
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body(lines)
+                .post("/api/v1/ingest/preview?format=syslog").then().statusCode(200)
+                .body("[0].line", equalTo(1), "[0].event.'host.name'", equalTo("mymachine"))
+                .body("[1].line", equalTo(2), "[1].error", containsString("timestamp"));
+        given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body(lines)
+                .post("/api/v1/ingest/preview?format=xml").then().statusCode(400)
+                .body("detail", containsString("format must be one of"));
+    }
+}

@@ -1,0 +1,114 @@
+package io.vigil.ingest.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Brings a JSON event to Vigil's schema: ECS-style dotted names ({@code process.executable},
+ * {@code source.ip} ...) are added beside the original fields, which stay untouched so Sigma rules written
+ * on source names ({@code Image}, {@code CommandLine}, {@code EventID}) still match. Known shapes:
+ * Windows events as flat JSON (evtx tools), as evtx_dump's {@code Event.System}/{@code Event.EventData}
+ * and as Winlogbeat's {@code winlog.*} (whose fields are also lifted to their Windows names); AWS
+ * CloudTrail records; Zeek JSON logs. A value the client already set is never overwritten.
+ */
+public final class EventNormalizer {
+
+    /** What an event was recognised as. */
+    public enum Shape {
+        WINDOWS, CLOUDTRAIL, ZEEK, OTHER
+    }
+
+    private EventNormalizer() {
+    }
+
+    public static Shape normalize(ObjectNode e) {
+        if (e.get("winlog") instanceof ObjectNode winlog) {
+            WindowsFields.liftWinlogbeat(e, winlog);
+        } else if (e.get("Event") instanceof ObjectNode event && event.get("System") instanceof ObjectNode) {
+            WindowsFields.liftEvtxDump(e, event);
+        }
+        if (e.has("EventID") && (e.has("Channel") || e.has("Provider_Name") || e.has("Computer"))) {
+            WindowsFields.toEcs(e);
+            return Shape.WINDOWS;
+        }
+        if (e.has("eventSource") && e.has("eventName") && e.has("eventVersion")) {
+            CloudTrailFields.toEcs(e);
+            return Shape.CLOUDTRAIL;
+        }
+        if (e.has("uid") && (e.has("id.orig_h") || e.get("id") instanceof ObjectNode) || e.has("_path") && e.has("ts")) {
+            ZeekFields.toEcs(e);
+            return Shape.ZEEK;
+        }
+        return Shape.OTHER;
+    }
+
+    /** Sets {@code field} unless the event already has it or the value is missing. */
+    static void put(ObjectNode e, String field, String value) {
+        if (value != null && !value.isEmpty() && !e.has(field)) {
+            e.put(field, value);
+        }
+    }
+
+    static void put(ObjectNode e, String field, JsonNode value) {
+        if (value != null && !value.isNull() && !value.isMissingNode() && !e.has(field)) {
+            e.set(field, value);
+        }
+    }
+
+    /** A number if the text is one (ports, pids arrive as strings from Windows), else the text. */
+    static void putNumber(ObjectNode e, String field, JsonNode value) {
+        if (value == null || value.isNull() || e.has(field)) {
+            return;
+        }
+        if (value.isNumber()) {
+            e.set(field, value);
+            return;
+        }
+        String s = value.asText().trim();
+        try {
+            e.put(field, Long.parseLong(s));
+        } catch (NumberFormatException ex) {
+            if (!s.isEmpty() && !s.equals("-")) {
+                e.put(field, s);
+            }
+        }
+    }
+
+    static String text(JsonNode e, String field) {
+        JsonNode v = e.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText();
+        return s.isEmpty() || s.equals("-") ? null : s;
+    }
+
+    /**
+     * Copies the fields of {@code from} to the top level of {@code to} where they are not set yet. Names lose
+     * their spaces ("Threat Name" becomes ThreatName, as Sigma's Windows Defender rules name it).
+     */
+    static void lift(ObjectNode to, JsonNode from) {
+        if (from == null || !from.isObject()) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = from.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String name = f.getKey().indexOf(' ') >= 0 ? f.getKey().replace(" ", "") : f.getKey();
+            if (!name.startsWith("#") && !to.has(name)) {
+                to.set(name, f.getValue());
+            }
+        }
+    }
+
+    /** The last path element of a Windows or POSIX path. */
+    static String baseName(String path) {
+        if (path == null) {
+            return null;
+        }
+        int i = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+        return i < 0 ? path : path.substring(i + 1);
+    }
+}
