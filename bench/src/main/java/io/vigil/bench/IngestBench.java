@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 public final class IngestBench {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static String benchTenant;
 
     public static void main(String[] args) throws Exception {
         Path events = null;
@@ -42,6 +43,7 @@ public final class IngestBench {
         int batchSize = 1000;
         String gateway = "http://127.0.0.1:8080";
         String keycloak = "http://127.0.0.1:8180";
+        int redisPort = Integer.parseInt(System.getenv().getOrDefault("VIGIL_REDIS_PORT", "56379"));
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--events" -> events = Path.of(args[i + 1]);
@@ -78,7 +80,17 @@ public final class IngestBench {
         });
 
         String url = gateway + "/api/v1/ingest/events";
-        send(http, url, token, batches.get(0)); // warm-up
+        // The bench's tenant is not rate-limited: it measures the gateway, not the provider's limits.
+        resp(redisPort, "HSET", "vigil:tenant-limits:" + benchTenant, "eventsPerSecond", "0", "dailyQuota", "0");
+        String stream = MAPPER.readTree(sendForBody(http, url, token, batches.get(0))).path("stream").asText();
+        // The events are consumed elsewhere (detection-service, measured by its own benchmark): here the
+        // stream is trimmed as it grows, standing in for consumers that keep up, so Redis does not fill.
+        Thread trimmer = new Thread(() -> trimWhileRunning(redisPort, stream), "bench-trimmer");
+        trimmer.setDaemon(true);
+        trimmer.start();
+        for (int w = 0; w < 20; w++) {
+            send(http, url, token, batches.get(w % batches.size())); // warm-up: the gateway's JIT
+        }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -120,6 +132,51 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "  peak RSS: bench %d MB, gateway %s MB%n", Bench.peakRssMb(), gatewayRss());
     }
 
+    /** One Redis command over RESP (the bench has no Redis client). */
+    private static void resp(int port, String... args) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            StringBuilder sb = new StringBuilder("*" + args.length + "\r\n");
+            for (String a : args) {
+                sb.append('$').append(a.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
+            }
+            socket.getOutputStream().write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getInputStream().read(new byte[64]);
+        }
+    }
+
+    private static void trimWhileRunning(int port, String stream) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = socket.getInputStream();
+            byte[] cmd = ("*4\r\n$5\r\nXTRIM\r\n$" + stream.length() + "\r\n" + stream
+                    + "\r\n$6\r\nMAXLEN\r\n$1\r\n0\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] reply = new byte[64];
+            while (true) {
+                out.write(cmd);
+                out.flush();
+                if (in.read(reply) < 0) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (IOException e) {
+            System.err.println("stream trimmer stopped: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String sendForBody(HttpClient http, String url, String token, String body) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 202) {
+            throw new IllegalStateException("the gateway refused the first batch: " + res.statusCode() + " " + res.body());
+        }
+        return res.body();
+    }
+
     private static int send(HttpClient http, String url, String token, String body) {
         try {
             HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
@@ -141,6 +198,7 @@ public final class IngestBench {
                 .path("access_token").asText();
         String parent = MAPPER.readTree(get(http, keycloak + "/admin/realms/vigil/group-by-path/tenants", admin)).path("id").asText();
         String tenant = UUID.randomUUID().toString();
+        benchTenant = tenant;
         post(http, keycloak + "/admin/realms/vigil/groups/" + parent + "/children", "{\"name\":\"" + tenant + "\"}", admin, "application/json");
         String user = "bench-" + UUID.randomUUID();
         post(http, keycloak + "/admin/realms/vigil/users", "{\"username\":\"" + user + "\",\"enabled\":true,\"email\":\"" + user

@@ -100,6 +100,34 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void batchedEntriesFromTheGatewayRaiseOneAlertPerMatchingEventAndNoneTwice() throws Exception {
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));
+        given().auth().oauth2(engineer).contentType("application/yaml").body(yaml).post("/api/v1/rules")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+        UUID tenant = UUID.randomUUID();
+        String stream = "test.events." + UUID.randomUUID();
+        long since = System.currentTimeMillis();
+        // As the gateway writes them: several events per entry, one per line, each with its own event.id.
+        List<String> lines = new ArrayList<>();
+        for (String l : labelledEvents()) {
+            lines.add(l.substring(0, l.length() - 1) + ",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\""
+                    + UUID.randomUUID() + "\"}");
+        }
+        lines.add(1, "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Image\":\"C:\\\\x.exe\","
+                + "\"event.id\":\"" + UUID.randomUUID() + "\"}");
+        Envelope entry = new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(), String.join("\n", lines));
+        publisher.publish(stream, entry);
+        assertEquals(1, consumers.create(stream, "detection-batch", "one", handler).pollOnce());
+        // The same events in a new entry (a client retrying its batch) are already stored: no new alert.
+        publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
+                String.join("\n", lines)));
+        assertEquals(1, consumers.create(stream, "detection-batch", "one", handler).pollOnce());
+        List<JsonNode> raised = awaitAlerts(tenant, since, 2);
+        assertEquals(2, raised.size(), "one alert per labelled event of the entry, none twice");
+    }
+
+    @Test
     void threatIntelMatchesRaiseAlertsForTheTenantsWhoseIntelItIs() throws Exception {
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
         String bundle = Files.readString(VigilInfra.sharedData().resolve("threat-intel/stix2-examples/malware-indicator-for-file-hash.json"));

@@ -65,6 +65,11 @@ class IntakeTest {
         for (JsonNode e : onStream) {
             assertEquals(tenant.toString(), e.get("tenant.id").asText());
             assertTrue(e.hasNonNull("@timestamp") && e.hasNonNull("event.id"), e.toString());
+            // ECS names travel beside the source's own names
+            assertEquals(e.path("EventID").asText(), e.path("event.code").asText(), e.toString());
+            if (e.has("Image")) {
+                assertEquals(e.get("Image").asText(), e.path("process.executable").asText());
+            }
         }
         // Original fields survive normalisation, in order.
         JsonNode firstSent = mapper.readTree(real.get(0));
@@ -168,10 +173,12 @@ class IntakeTest {
     private List<JsonNode> eventsOf(UUID tenant) {
         List<StreamMessage<String, String, String>> all = redis.stream(String.class, String.class, String.class)
                 .xrange(streams.streamFor(tenant), StreamRange.of("-", "+"));
+        // The gateway writes several events per entry (event.batch), one JSON object per line.
         return all.stream().filter(m -> tenant.toString().equals(m.payload().get("tenantId")))
-                .map(m -> {
+                .flatMap(m -> java.util.Arrays.stream(m.payload().get("payload").split("\n")))
+                .map(line -> {
                     try {
-                        return mapper.readTree(m.payload().get("payload"));
+                        return mapper.readTree(line);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

@@ -19,6 +19,10 @@ public interface IngestConfig {
     @WithDefault("64")
     int maxNestingDepth();
 
+    /** Events per Redis stream entry ({@code event.batch}): fewer, larger entries cost Redis far less. */
+    @WithDefault("100")
+    int eventsPerEntry();
+
     /** How long key and tenant-status answers from Redis are cached (revocation takes effect within it). */
     @WithDefault("5s")
     java.time.Duration directoryCache();

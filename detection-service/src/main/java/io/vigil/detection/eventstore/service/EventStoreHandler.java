@@ -6,13 +6,15 @@ import io.vigil.detection.alert.service.AlertRaiser;
 import io.vigil.detection.engine.event.EventFlattener;
 import io.vigil.detection.eventstore.repository.EventRepository;
 import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.streams.EventStreams;
 import io.vigil.platform.streams.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 
 /**
- * Handles one normalised event: keeps it in the event store and runs detection on it, in one transaction,
+ * Handles a stream entry of one normalised event, or of several ({@code event.batch}); for each event: keeps it in the event store and runs detection on it, in one transaction,
  * so the stored event and its alerts (through the outbox) commit together or not at all.
  */
 @ApplicationScoped
@@ -30,11 +32,51 @@ public class EventStoreHandler implements MessageHandler {
 
     @Override
     public void handle(Envelope envelope) throws Exception {
-        JsonNode doc = mapper.readTree(envelope.payload());
-        Instant ts = eventTime(doc, envelope.occurredAt());
-        if (events.insertIfAbsent(envelope.tenantId(), envelope.id(), ts, envelope.occurredAt(), envelope.payload())) {
-            alerts.raise(envelope.tenantId(), envelope.id(), ts, EventFlattener.flatten(doc));
+        if (EventStreams.EVENT_BATCH.equals(envelope.type())) {
+            handleBatch(envelope);
+            return;
         }
+        handleOne(envelope, envelope.id(), envelope.payload());
+    }
+
+    /** Several events of one tenant, one JSON object per line, each identified by its own event.id. */
+    private void handleBatch(Envelope envelope) throws Exception {
+        String payload = envelope.payload();
+        int start = 0;
+        int index = 0;
+        while (start < payload.length()) {
+            int end = payload.indexOf('\n', start);
+            if (end < 0) {
+                end = payload.length();
+            }
+            if (end > start) {
+                String line = payload.substring(start, end);
+                handleOne(envelope, eventId(line, envelope.id(), index), line);
+            }
+            index++;
+            start = end + 1;
+        }
+    }
+
+    private void handleOne(Envelope envelope, UUID eventId, String json) throws Exception {
+        JsonNode doc = mapper.readTree(json);
+        Instant ts = eventTime(doc, envelope.occurredAt());
+        if (events.insertIfAbsent(envelope.tenantId(), eventId, ts, envelope.occurredAt(), json)) {
+            alerts.raise(envelope.tenantId(), eventId, ts, EventFlattener.flatten(doc));
+        }
+    }
+
+    /** The event's own id; an event without one gets a stable id from its entry and position. */
+    private static UUID eventId(String line, UUID entryId, int index) {
+        int at = line.indexOf("\"event.id\":\"");
+        if (at >= 0 && line.length() >= at + 12 + 36) {
+            try {
+                return UUID.fromString(line.substring(at + 12, at + 12 + 36));
+            } catch (IllegalArgumentException e) {
+                // fall through
+            }
+        }
+        return UUID.nameUUIDFromBytes((entryId + "/" + index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Instant eventTime(JsonNode doc, Instant fallback) {

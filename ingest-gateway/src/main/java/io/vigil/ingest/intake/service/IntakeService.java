@@ -14,7 +14,6 @@ import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
 import io.vigil.platform.tenancy.ApiKeys;
 import io.vigil.ingest.access.KeyDirectory;
-import io.vigil.ingest.normalize.EventNormalizer;
 import io.vigil.ingest.access.RateLimiter;
 import io.vigil.ingest.access.UsageRecorder;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,7 +31,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class IntakeService {
 
-    public static final String EVENT_TYPE = "event.normalized";
 
     private final CurrentTenant current;
     private final StreamPublisher publisher;
@@ -44,6 +42,8 @@ public class IntakeService {
     private final Parsers parsers;
     private final int maxLineBytes;
 
+    private final int eventsPerEntry;
+    private final com.fasterxml.jackson.databind.ObjectWriter writer;
     private final KeyDirectory directory;
     private final RateLimiter limiter;
     private final UsageRecorder usage;
@@ -65,6 +65,9 @@ public class IntakeService {
         this.deadLetters = deadLetters;
         this.meters = meters;
         this.json = new JsonEvents(config.maxNestingDepth(), config.maxLineBytes(), config.maxBatchEvents());
+        this.eventsPerEntry = Math.max(1, config.eventsPerEntry());
+        this.writer = new com.fasterxml.jackson.databind.ObjectMapper()
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
     }
 
     public IngestResult ingestJson(byte[] body, boolean ndjson) {
@@ -72,8 +75,7 @@ public class IntakeService {
         Instant received = Instant.now();
         JsonEvents.Split split;
         if (ndjson) {
-            Utf8Body.Decoded text = Utf8Body.lines(body);
-            split = json.ndjson(text.text()).with(text.invalid());
+            split = json.ndjson(body);
         } else {
             int bad = Utf8Body.firstInvalid(body);
             if (bad >= 0) {
@@ -82,7 +84,6 @@ public class IntakeService {
             }
             split = json.json(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
-        split.events().forEach(EventNormalizer::normalize);
         return accept(tenantId, received, split, ndjson ? "ndjson" : "json");
     }
 
@@ -133,14 +134,20 @@ public class IntakeService {
             limiter.charge(tenantId, split.events().size());
         }
         String stream = streams.streamFor(tenantId);
-        List<Envelope> envelopes = new ArrayList<>(split.events().size());
-        for (ObjectNode e : split.events()) {
-            UUID id = UUID.randomUUID();
-            Normalizer.normalize(e, tenantId, id, received);
-            envelopes.add(new Envelope(tenantId, id, EVENT_TYPE, 1, received, e.toString()));
+        List<byte[]> entries = new ArrayList<>(split.events().size() / eventsPerEntry + 1);
+        EntryWriter entry = new EntryWriter(writer);
+        for (int i = 0; i < split.events().size(); i++) {
+            ObjectNode e = split.events().get(i);
+            entry.add(e, split.sources() == null ? null : split.sources().get(i), tenantId, received);
+            if (entry.count() == eventsPerEntry) {
+                entries.add(entry.take());
+            }
+        }
+        if (entry.count() > 0) {
+            entries.add(entry.take());
         }
         try {
-            publisher.publishAll(stream, envelopes);
+            publisher.publishPayloads(stream, tenantId, EventStreams.EVENT_BATCH, received, entries);
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("OOM")) {
                 // Redis is full because consumers are behind: the client keeps the batch and retries.
@@ -154,11 +161,11 @@ public class IntakeService {
             deadLetters.keep(tenantId, format, received, split.failures());
         }
         meters.counter("vigil.ingest.events", "tenant", tenantId.toString(), "outcome", "accepted")
-                .increment(envelopes.size());
+                .increment(split.events().size());
         if (identity.getAttribute(ApiKeys.LOG_SOURCE_ATTRIBUTE) instanceof UUID source) {
             usage.sourceSeen(source);
         }
-        return new IngestResult(tenantId, envelopes.size(), split.failures().size(), stream);
+        return new IngestResult(tenantId, split.events().size(), split.failures().size(), stream);
     }
 
     /** Ingestion writes to exactly one tenant: the caller's only one, or the one named in X-Vigil-Tenant. */

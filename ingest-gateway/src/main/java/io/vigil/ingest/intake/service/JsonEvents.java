@@ -20,8 +20,19 @@ import java.util.List;
  */
 public final class JsonEvents {
 
-    /** Parsed events and the failures, both in input order. */
-    public record Split(List<ObjectNode> events, List<Failure> failures) {
+    /** Where an event's JSON text is in the request body (so it can be copied instead of re-serialised). */
+    public record Source(byte[] body, int offset, int length) {
+    }
+
+    /**
+     * Parsed events and the failures, both in input order; {@code sources}, when known, holds the text of
+     * each event in the request, index for index.
+     */
+    public record Split(List<ObjectNode> events, List<Failure> failures, List<Source> sources) {
+
+        public Split(List<ObjectNode> events, List<Failure> failures) {
+            this(events, failures, null);
+        }
         public int total() {
             return events.size() + failures.size();
         }
@@ -34,7 +45,7 @@ public final class JsonEvents {
             List<Failure> all = new ArrayList<>(failures);
             all.addAll(more);
             all.sort(java.util.Comparator.comparing(Failure::lineNumber));
-            return new Split(events, all);
+            return new Split(events, all, sources);
         }
     }
 
@@ -51,7 +62,74 @@ public final class JsonEvents {
         this.maxEvents = maxEvents;
     }
 
-    /** NDJSON: one JSON object per line; blank lines are skipped. */
+    /**
+     * NDJSON straight from the request bytes (Jackson's UTF-8 parser, which also refuses bad UTF-8): one
+     * JSON object per line; blank lines are skipped.
+     */
+    public Split ndjson(byte[] body) {
+        List<ObjectNode> events = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
+        int lineNo = 0;
+        int start = 0;
+        int n = body.length;
+        while (start < n) {
+            int end = start;
+            while (end < n && body[end] != '\n') {
+                end++;
+            }
+            lineNo++;
+            int to = end > start && body[end - 1] == '\r' ? end - 1 : end;
+            if (!blank(body, start, to)) {
+                checkCount(events.size() + failures.size() + 1);
+                if (parseLine(body, start, to - start, lineNo, events, failures)) {
+                    sources.add(new Source(body, start, to - start));
+                }
+            }
+            start = end + 1;
+        }
+        return new Split(events, failures, sources);
+    }
+
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean parseLine(byte[] body, int off, int len, int lineNo, List<ObjectNode> events, List<Failure> failures) {
+        if (len > maxLineBytes) {
+            failures.add(new Failure(lineNo, text(body, off, len), "line is " + len + " bytes, over the limit of "
+                    + maxLineBytes));
+            return false;
+        }
+        try (JsonParser p = mapper.createParser(body, off, len)) {
+            JsonNode node = mapper.readTree(p);
+            if (node == null || !node.isObject()) {
+                failures.add(new Failure(lineNo, text(body, off, len), "line " + lineNo + " is not a JSON object"));
+            } else if (p.nextToken() != null) {
+                failures.add(new Failure(lineNo, text(body, off, len), "line " + lineNo + " has text after the JSON object"));
+            } else {
+                events.add((ObjectNode) node);
+                return true;
+            }
+        } catch (IOException e) {
+            String msg = firstLine(e.getMessage());
+            String reason = msg.contains("Invalid UTF-8") ? "line " + lineNo + " is not valid UTF-8: " + msg
+                    : "line " + lineNo + " is not valid JSON: " + msg;
+            failures.add(new Failure(lineNo, text(body, off, len), reason));
+        }
+        return false;
+    }
+
+    private static String text(byte[] b, int off, int len) {
+        return new String(b, off, len, StandardCharsets.UTF_8);
+    }
+
+    /** NDJSON already decoded (tests and callers holding text). */
     public Split ndjson(String body) {
         List<ObjectNode> events = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();

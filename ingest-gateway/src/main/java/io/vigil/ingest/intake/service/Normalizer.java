@@ -13,6 +13,8 @@ import java.util.UUID;
  */
 public final class Normalizer {
 
+    /** Windows writes 7 fraction digits; Instant.parse takes at most 9, so only longer ones are cut. */
+    private static final java.util.regex.Pattern EXCESS_DIGITS = java.util.regex.Pattern.compile("(\\.\\d{1,9})\\d*Z$");
     private static final String[] TIME_FIELDS = {"@timestamp", "timestamp", "TimeCreated", "UtcTime", "eventTime", "ts"};
 
     private Normalizer() {
@@ -39,7 +41,7 @@ public final class Normalizer {
             }
             if (v.isTextual()) {
                 try {
-                    return Instant.parse(v.asText().replace(' ', 'T').replaceFirst("(\\.\\d{1,9})\\d*Z$", "$1Z"));
+                    return Instant.parse(EXCESS_DIGITS.matcher(v.asText().replace(' ', 'T')).replaceFirst("$1Z"));
                 } catch (DateTimeParseException e) {
                     // try the next candidate
                 }

@@ -14,6 +14,14 @@ import java.util.stream.IntStream;
 public interface EventStreams {
 
     String PREFIX = "events.";
+    /** An entry holding one normalised event (its JSON as the payload). */
+    String EVENT = "event.normalized";
+    /**
+     * An entry holding several normalised events of one tenant, one JSON object per line, in order; each
+     * carries its own {@code event.id}. The gateway writes these: one Redis entry per up to
+     * {@code vigil.ingest.events-per-entry} events instead of one per event.
+     */
+    String EVENT_BATCH = "event.batch";
 
     /** How many shards; changing it moves tenants between shards, so set it once per installation. */
     @WithDefault("4")

@@ -10,6 +10,8 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Appends envelopes to a Redis stream. When Redis is full (consumers far behind), the append fails and the
@@ -42,28 +44,51 @@ public class StreamPublisher {
      * returns their entry ids once Redis accepted all of them.
      */
     public List<String> publishAll(String stream, List<Envelope> envelopes) {
-        List<String> ids = new ArrayList<>(envelopes.size());
+        return appendAll(stream, envelopes.size(), i -> {
+            Request r = xadd(stream);
+            envelopes.get(i).toFields().forEach((k, v) -> r.arg(k).arg(v));
+            return r;
+        });
+    }
+
+    /**
+     * Appends one entry per payload, each an envelope of {@code type} for the tenant with a new id, the
+     * payload given as UTF-8 bytes (no String round trip: the gateway's event batches are large).
+     */
+    public List<String> publishPayloads(String stream, UUID tenantId, String type, Instant occurredAt,
+            List<byte[]> payloads) {
+        String tenant = tenantId.toString();
+        String at = occurredAt.toString();
+        return appendAll(stream, payloads.size(), i -> xadd(stream).arg("tenantId").arg(tenant)
+                .arg("id").arg(UUID.randomUUID().toString()).arg("type").arg(type)
+                .arg("schemaVersion").arg("1").arg("occurredAt").arg(at).arg("payload").arg(payloads.get(i)));
+    }
+
+    private Request xadd(String stream) {
+        Request r = Request.cmd(Command.XADD).arg(stream);
+        if (config.maxLength() > 0) {
+            r.arg("MAXLEN").arg("~").arg(config.maxLength());
+        }
+        return r.arg("*");
+    }
+
+    private List<String> appendAll(String stream, int count, java.util.function.IntFunction<Request> request) {
+        List<String> ids = new ArrayList<>(count);
         io.vertx.mutiny.redis.client.RedisConnection connection = client.connectAndAwait();
         try {
-            appendAll(connection, stream, envelopes, ids);
+            appendAll(connection, count, request, ids);
         } finally {
             connection.closeAndForget(); // back to the pool
         }
         return ids;
     }
 
-    private void appendAll(io.vertx.mutiny.redis.client.RedisConnection connection, String stream, List<Envelope> envelopes,
-            List<String> ids) {
-        for (int from = 0; from < envelopes.size(); from += PIPELINE) {
-            List<Request> batch = new ArrayList<>(Math.min(PIPELINE, envelopes.size() - from));
-            for (Envelope e : envelopes.subList(from, Math.min(envelopes.size(), from + PIPELINE))) {
-                Request r = Request.cmd(Command.XADD).arg(stream);
-                if (config.maxLength() > 0) {
-                    r.arg("MAXLEN").arg("~").arg(config.maxLength());
-                }
-                r.arg("*");
-                e.toFields().forEach((k, v) -> r.arg(k).arg(v));
-                batch.add(r);
+    private void appendAll(io.vertx.mutiny.redis.client.RedisConnection connection, int count,
+            java.util.function.IntFunction<Request> request, List<String> ids) {
+        for (int from = 0; from < count; from += PIPELINE) {
+            List<Request> batch = new ArrayList<>(Math.min(PIPELINE, count - from));
+            for (int i = from; i < Math.min(count, from + PIPELINE); i++) {
+                batch.add(request.apply(i));
             }
             // Sent together on one connection (pipelined) and awaited together. (The client's batch() is
             // avoided: its error path breaks on partial failures such as a full Redis.)

@@ -1,0 +1,99 @@
+package io.vigil.ingest.intake.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Builds one stream entry's payload: normalised events, one JSON object per line, as UTF-8 bytes.
+ * Normalisation only adds fields, so when the client's own text is at hand and holds none of the fields
+ * the gateway stamps, the event is written as that text with the added fields appended (no full
+ * re-serialisation, the costliest step of intake); otherwise the whole event is serialised.
+ */
+final class EntryWriter {
+
+    private static final Set<String> STAMPED = Set.of("@timestamp", "event.ingested", "event.id", "tenant.id");
+
+    private final ObjectWriter writer;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
+    private int count;
+
+    EntryWriter(ObjectWriter writer) {
+        this.writer = writer;
+    }
+
+    void add(ObjectNode event, JsonEvents.Source source, UUID tenantId, Instant received) {
+        int before = event.size();
+        boolean splice = source != null && before > 0 && STAMPED.stream().noneMatch(event::has);
+        io.vigil.ingest.normalize.EventNormalizer.normalize(event);
+        Normalizer.normalize(event, tenantId, UUID.randomUUID(), received);
+        if (count++ > 0) {
+            out.write('\n');
+        }
+        if (splice && appendAdded(event, source, before)) {
+            return;
+        }
+        write(event);
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** The payload so far; the writer starts a new one. */
+    byte[] take() {
+        byte[] payload = out.toByteArray();
+        out.reset();
+        count = 0;
+        return payload;
+    }
+
+    private boolean appendAdded(ObjectNode event, JsonEvents.Source source, int before) {
+        int end = source.offset() + source.length() - 1;
+        byte[] b = source.body();
+        while (end > source.offset() && (b[end] == ' ' || b[end] == '\t' || b[end] == '\r')) {
+            end--;
+        }
+        if (b[end] != '}') {
+            return false;
+        }
+        ObjectNode added = JsonNodeFactory.instance.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
+        for (int i = 0; fields.hasNext(); i++) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (i >= before) {
+                added.set(f.getKey(), f.getValue());
+            }
+        }
+        out.write(b, source.offset(), end - source.offset()); // the client's text without its closing brace
+        byte[] tail = bytes(added); // {"added": ...}
+        out.write(',');
+        out.write(tail, 1, tail.length - 1);
+        return true;
+    }
+
+    private void write(ObjectNode event) {
+        try {
+            writer.writeValue(out, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise an event", e);
+        }
+    }
+
+    private byte[] bytes(ObjectNode node) {
+        try {
+            return writer.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise an event", e);
+        }
+    }
+}
