@@ -127,6 +127,28 @@ class IntakeTest {
     }
 
     @Test
+    void aClientCannotChooseTheTenantOrIdsOfItsEvents() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        String other = UUID.randomUUID().toString();
+        String body = "{\"EventID\": 1, \"Channel\": \"Microsoft-Windows-Sysmon/Operational\", \"tenant.id\": \"" + other
+                + "\", \"event.id\": \"mine\", \"Image\": \"C:\\\\a.exe\"}\n"
+                + "{\"EventID\": 1, \"@timestamp\": \"2026-11-24 08:00:00.1234567Z\", \"Image\": \"C:\\\\b.exe\"}\n";
+        given().auth().oauth2(token).contentType("application/x-ndjson").body(body).post("/api/v1/ingest/events")
+                .then().statusCode(202).body("accepted", equalTo(2));
+        List<JsonNode> events = eventsOf(tenant);
+        assertEquals(2, events.size());
+        for (JsonNode e : events) {
+            assertEquals(tenant.toString(), e.get("tenant.id").asText(), e.toString());
+            assertTrue(!"mine".equals(e.get("event.id").asText()));
+        }
+        // The client's time in another form is rewritten, the rest of its event kept.
+        assertEquals("2026-11-24T08:00:00.123456700Z", events.get(1).get("@timestamp").asText());
+        assertEquals("C:\\b.exe", events.get(1).get("Image").asText());
+        assertEquals("C:\\a.exe", events.get(0).get("process.executable").asText());
+    }
+
+    @Test
     void jsonArrayAndObjectAreAccepted() {
         UUID tenant = UUID.randomUUID();
         String token = sender(tenant);

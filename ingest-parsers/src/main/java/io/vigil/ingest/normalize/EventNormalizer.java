@@ -20,6 +20,28 @@ public final class EventNormalizer {
         WINDOWS, CLOUDTRAIL, ZEEK, OTHER
     }
 
+    /**
+     * Every top-level field whose value normalisation reads (for the rest it only asks whether they are
+     * there). A caller may hand {@link #normalize} an event holding just these values, and a placeholder for
+     * every other field, and get the same added fields: the gateway does, to skip decoding the rest.
+     * {@code EventNormalizerTest} checks that on every sample event.
+     */
+    public static final java.util.Set<String> READS = java.util.Set.of(
+            // shapes
+            "winlog", "Event", "EventID", "eventSource", "eventName", "eventVersion", "uid", "id", "_path", "ts",
+            // Windows
+            "Channel", "Provider_Name", "Computer", "Image", "NewProcessName", "ProcessName", "CommandLine",
+            "ProcessId", "NewProcessId", "ParentImage", "ParentProcessName", "ParentCommandLine", "ParentProcessId",
+            "User", "TargetUserName", "SubjectUserName", "TargetDomainName", "SourceIp", "IpAddress", "SourcePort",
+            "IpPort", "SourceHostname", "DestinationIp", "DestinationPort", "DestinationHostname", "Protocol",
+            "TargetFilename", "ImageLoaded", "TargetObject", "Details", "QueryName", "Url", "Hashes", "Hash",
+            // CloudTrail
+            "awsRegion", "sourceIPAddress", "userAgent", "userIdentity", "recipientAccountId", "errorCode",
+            "errorMessage", "responseElements",
+            // Zeek
+            "id.orig_h", "id.orig_p", "id.resp_h", "id.resp_p", "proto", "service", "community_id", "query", "host",
+            "uri", "method", "status_code", "user_agent", "server_name", "user");
+
     private EventNormalizer() {
     }
 

@@ -134,6 +134,73 @@ class EventNormalizerTest {
         assertTrue(checked >= 140, "evtx_dump events checked: " + checked);
     }
 
+    @Test
+    void normalisingOnlyTheFieldsItReadsAddsExactlyWhatNormalisingTheWholeEventAdds() throws Exception {
+        List<Path> inputs = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(VigilInfra.sharedData().resolve("datasets"))) {
+            s.filter(p -> p.toString().endsWith(".jsonl")).forEach(inputs::add);
+        }
+        inputs.add(VigilInfra.sharedData().resolve("sigma-regression/all_events.flat.jsonl"));
+        inputs.add(PARSING.resolve("aws-cloudtrail/elastic-integrations/test-console-login-json.log"));
+        List<String> lines = new ArrayList<>();
+        for (Path p : inputs) {
+            Files.readAllLines(p).stream().filter(l -> l.startsWith("{")).forEach(lines::add);
+        }
+        lines.add(JSON.readTree(PARSING.resolve("windows-sysmon/elastic-integrations/test-image-loaded-failed-signature.json")
+                .toFile()).get("events").get(0).toString());
+        try (Stream<Path> s = Files.walk(VigilInfra.sharedData().resolve("sigma-regression/regression_data"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".json")).toList()) {
+                try {
+                    lines.add(JSON.readTree(f.toFile()).toString());
+                } catch (Exception multipleEvents) {
+                    // skipped
+                }
+            }
+        }
+        try (Stream<Path> s = Files.walk(PARSING.resolve("ocsf-examples/mappings/markdown/Zeek"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".raw")).toList()) {
+                lines.add(JSON.readTree(f.toFile()).toString());
+            }
+        }
+        int checked = 0;
+        for (String line : lines) {
+            ObjectNode full = (ObjectNode) JSON.readTree(line);
+            if (full.has("winlog") || full.has("Event")) {
+                continue; // shapes whose fields are lifted: the gateway reads those whole
+            }
+            // As the gateway reads an event: the values read, a placeholder for other dotted names, nothing else.
+            ObjectNode light = full.objectNode();
+            full.fields().forEachRemaining(f -> {
+                if (EventNormalizer.READS.contains(f.getKey())) {
+                    light.set(f.getKey(), f.getValue().deepCopy());
+                } else if (f.getKey().contains(".")) {
+                    light.set(f.getKey(), com.fasterxml.jackson.databind.node.NullNode.getInstance());
+                }
+            });
+            int lightBefore = light.size();
+            int before = full.size();
+            EventNormalizer.normalize(full);
+            EventNormalizer.normalize(light);
+            List<String> fullAdded = new ArrayList<>();
+            List<String> lightAdded = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) full::fields) {
+                if (i++ >= before) {
+                    fullAdded.add(f.getKey() + "=" + f.getValue());
+                }
+            }
+            i = 0;
+            for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) light::fields) {
+                if (i++ >= lightBefore) {
+                    lightAdded.add(f.getKey() + "=" + f.getValue());
+                }
+            }
+            assertEquals(fullAdded, lightAdded, line.substring(0, Math.min(200, line.length())));
+            checked++;
+        }
+        assertTrue(checked > 10_000, "events checked: " + checked);
+    }
+
     /** A dotted ECS path in a nested document. */
     private static JsonNode at(JsonNode doc, String dotted) {
         JsonNode n = doc;

@@ -16,31 +16,44 @@ import java.util.UUID;
 /**
  * Builds one stream entry's payload: normalised events, one JSON object per line, as UTF-8 bytes.
  * Normalisation only adds fields, so when the client's own text is at hand and holds none of the fields
- * the gateway stamps, the event is written as that text with the added fields appended (no full
- * re-serialisation, the costliest step of intake); otherwise the whole event is serialised.
+ * the gateway stamps (or an {@code @timestamp} the gateway keeps as it is), the event is written as that
+ * text with the added fields appended (no full re-serialisation, the costliest step of intake); otherwise
+ * the whole event is serialised.
  */
 final class EntryWriter {
 
-    private static final Set<String> STAMPED = Set.of("@timestamp", "event.ingested", "event.id", "tenant.id");
+    private static final Set<String> STAMPED = Set.of("event.ingested", "event.id", "tenant.id");
 
     private final ObjectWriter writer;
+    private final JsonEvents reader;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
     private int count;
 
-    EntryWriter(ObjectWriter writer) {
+    EntryWriter(ObjectWriter writer, JsonEvents reader) {
         this.writer = writer;
+        this.reader = reader;
     }
 
     void add(ObjectNode event, JsonEvents.Source source, UUID tenantId, Instant received) {
         int before = event.size();
-        boolean splice = source != null && before > 0 && STAMPED.stream().noneMatch(event::has);
+        boolean splice = source != null && before > 0 && STAMPED.stream().noneMatch(event::has)
+                && !event.has("winlog") && !event.has("Event"); // those shapes lift fields: read whole
+        JsonNode clientTime = event.get("@timestamp");
         io.vigil.ingest.normalize.EventNormalizer.normalize(event);
-        Normalizer.normalize(event, tenantId, UUID.randomUUID(), received);
+        Normalizer.normalize(event, tenantId, EventIds.next(), received);
+        // The client's own @timestamp may stay in its text only if the gateway kept it exactly.
+        splice = splice && (clientTime == null || clientTime.equals(event.get("@timestamp")));
         if (count++ > 0) {
             out.write('\n');
         }
         if (splice && appendAdded(event, source, before)) {
             return;
+        }
+        if (source != null) {
+            // the event was read light (placeholders for the fields normalisation does not read): read it whole
+            event = reader.full(source);
+            io.vigil.ingest.normalize.EventNormalizer.normalize(event);
+            Normalizer.normalize(event, tenantId, EventIds.next(), received);
         }
         write(event);
     }

@@ -135,7 +135,7 @@ public class IntakeService {
         }
         String stream = streams.streamFor(tenantId);
         List<byte[]> entries = new ArrayList<>(split.events().size() / eventsPerEntry + 1);
-        EntryWriter entry = new EntryWriter(writer);
+        EntryWriter entry = new EntryWriter(writer, json);
         for (int i = 0; i < split.events().size(); i++) {
             ObjectNode e = split.events().get(i);
             entry.add(e, split.sources() == null ? null : split.sources().get(i), tenantId, received);

@@ -70,6 +70,9 @@ public final class JsonEvents {
         List<ObjectNode> events = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         List<Source> sources = new ArrayList<>();
+        // Fields that are only copied are not decoded, so UTF-8 is checked here: once for the body, and
+        // line by line only when the body has a bad byte somewhere.
+        boolean checkLines = Utf8Body.firstInvalid(body) >= 0;
         int lineNo = 0;
         int start = 0;
         int n = body.length;
@@ -82,7 +85,11 @@ public final class JsonEvents {
             int to = end > start && body[end - 1] == '\r' ? end - 1 : end;
             if (!blank(body, start, to)) {
                 checkCount(events.size() + failures.size() + 1);
-                if (parseLine(body, start, to - start, lineNo, events, failures)) {
+                int bad = checkLines ? Utf8Body.firstInvalid(body, start, to) : -1;
+                if (bad >= 0) {
+                    failures.add(new Failure(lineNo, text(body, start, to - start), "line " + lineNo
+                            + " is not valid UTF-8 (first bad byte at offset " + (bad - start) + ")"));
+                } else if (parseLine(body, start, to - start, lineNo, events, failures)) {
                     sources.add(new Source(body, start, to - start));
                 }
             }
@@ -107,13 +114,13 @@ public final class JsonEvents {
             return false;
         }
         try (JsonParser p = mapper.createParser(body, off, len)) {
-            JsonNode node = mapper.readTree(p);
-            if (node == null || !node.isObject()) {
+            ObjectNode node = lightObject(p);
+            if (node == null) {
                 failures.add(new Failure(lineNo, text(body, off, len), "line " + lineNo + " is not a JSON object"));
             } else if (p.nextToken() != null) {
                 failures.add(new Failure(lineNo, text(body, off, len), "line " + lineNo + " has text after the JSON object"));
             } else {
-                events.add((ObjectNode) node);
+                events.add(node);
                 return true;
             }
         } catch (IOException e) {
@@ -123,6 +130,56 @@ public final class JsonEvents {
             failures.add(new Failure(lineNo, text(body, off, len), reason));
         }
         return false;
+    }
+
+    /**
+     * Reads one JSON object, checking all of it but keeping only the values normalisation reads
+     * ({@link #READS}) and a placeholder for each other dotted name (normalisation adds only dotted names,
+     * unless it lifts Winlogbeat or evtx_dump fields, and such events are read whole). The rest stays in
+     * the request's text and is copied from there. Null when the value is not an object.
+     */
+    private ObjectNode lightObject(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            if (p.currentToken() != null && p.currentToken().isStructStart()) {
+                p.skipChildren();
+            }
+            return null;
+        }
+        ObjectNode e = mapper.getNodeFactory().objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (READS.contains(name)) {
+                e.set(name, mapper.readTree(p));
+            } else {
+                if (value.isStructStart()) {
+                    p.skipChildren();
+                }
+                if (name.indexOf('.') >= 0) {
+                    // a dotted name may be one normalisation adds (host.name ...): it must know it is taken
+                    e.set(name, com.fasterxml.jackson.databind.node.NullNode.getInstance());
+                }
+            }
+        }
+        return e;
+    }
+
+    /** What normalisation and the gateway's own stamps read of an event. */
+    static final java.util.Set<String> READS;
+
+    static {
+        java.util.Set<String> reads = new java.util.HashSet<>(io.vigil.ingest.normalize.EventNormalizer.READS);
+        reads.addAll(Normalizer.TIME_FIELD_NAMES);
+        READS = java.util.Set.copyOf(reads);
+    }
+
+    /** The full tree of an event whose light form cannot be written as its text plus additions. */
+    ObjectNode full(Source source) {
+        try {
+            return (ObjectNode) mapper.readTree(source.body(), source.offset(), source.length());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("an event read once cannot be read again", e);
+        }
     }
 
     private static String text(byte[] b, int off, int len) {

@@ -16,6 +16,8 @@ public final class Normalizer {
     /** Windows writes 7 fraction digits; Instant.parse takes at most 9, so only longer ones are cut. */
     private static final java.util.regex.Pattern EXCESS_DIGITS = java.util.regex.Pattern.compile("(\\.\\d{1,9})\\d*Z$");
     private static final String[] TIME_FIELDS = {"@timestamp", "timestamp", "TimeCreated", "UtcTime", "eventTime", "ts"};
+    /** The fields the time is read from. */
+    static final java.util.List<String> TIME_FIELD_NAMES = java.util.List.of(TIME_FIELDS);
 
     private Normalizer() {
     }

@@ -57,7 +57,7 @@ public final class Utf8Body {
         return firstInvalid(body, 0, body.length);
     }
 
-    private static int firstInvalid(byte[] b, int from, int to) {
+    static int firstInvalid(byte[] b, int from, int to) {
         // ASCII fast path: most telemetry is plain ASCII
         int i = from;
         while (i < to && b[i] >= 0) {
