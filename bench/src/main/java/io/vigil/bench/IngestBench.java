@@ -39,7 +39,7 @@ public final class IngestBench {
     public static void main(String[] args) throws Exception {
         Path events = null;
         double seconds = 20;
-        int clients = 4;
+        int clients = 8;
         int batchSize = 1000;
         String gateway = "http://127.0.0.1:8080";
         String keycloak = "http://127.0.0.1:8180";
