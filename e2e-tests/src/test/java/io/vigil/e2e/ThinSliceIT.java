@@ -80,6 +80,11 @@ class ThinSliceIT {
                 .post("http://127.0.0.1:8081/api/v1/tenants/" + tenant + "/api-keys").then().statusCode(201)
                 .extract().path("key");
 
+        // The host the labelled events come from is a critical asset of this client.
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("tenantId", tenant, "hostname", "swachchhanda", "criticality", "CRITICAL"))
+                .post("http://127.0.0.1:8081/api/v1/assets").then().statusCode(201);
+
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
         String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));
         given().config(TEXT).auth().oauth2(engineer).contentType("application/yaml").body(yaml)
@@ -107,6 +112,8 @@ class ThinSliceIT {
         assertEquals(events.size(), queue.getList("items").size(), "one alert per labelled event");
         assertTrue(queue.getList("items.ruleId").stream().allMatch(RULE_ID::equals));
         assertTrue(queue.getList("items.tenantId").stream().allMatch(tenant::equals));
+        // A high-level rule on a critical asset: the gateway enriched the events, detection weighed them.
+        assertTrue(queue.getList("items.severity").stream().allMatch("CRITICAL"::equals), queue.getList("items.severity").toString());
 
         String outsider = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + other));
         given().auth().oauth2(outsider).get("http://127.0.0.1:8083/api/v1/alerts").then().statusCode(200)

@@ -17,11 +17,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.vigil.platform.tenancy.ApiKeys;
 import org.junit.jupiter.api.Test;
 
 /** Inventory imports: thousands of rows, bad rows reported by line, re-import changes nothing. */
 @QuarkusTest
 class AssetImportTest {
+
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
 
     private static final String[] LEVELS = {"low", "medium", "high", "critical"};
 
@@ -93,6 +97,13 @@ class AssetImportTest {
                 .body("created", equalTo(3), "rejected", equalTo(1))
                 .body("errors[0].line", equalTo(4), "errors[0].field", equalTo("addresses"))
                 .body("errors[0].reason", containsString("10.20.5.0/24"));
+
+        // The inventory is published for the gateway's enrichment.
+        String dcId = lookup(Fixtures.providerAdmin(), tenant, "hostname=dc01").then().extract().path("id");
+        Map<String, String> published = redis.hash(String.class).hgetall(ApiKeys.ASSETS + tenant);
+        assertEquals(dcId + "|CRITICAL|dc01", published.get("host:dc01.ad.example"));
+        assertEquals(dcId + "|CRITICAL|dc01", published.get("ip:10.20.0.10"));
+        org.junit.jupiter.api.Assertions.assertTrue(published.containsKey("net:fd00:20::/48"), published.toString());
 
         String admin = Fixtures.providerAdmin();
         lookup(admin, tenant, "hostname=DC01.ad.example").then().statusCode(200).body("hostname", equalTo("dc01"))

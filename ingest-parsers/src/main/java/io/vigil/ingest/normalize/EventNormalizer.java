@@ -30,7 +30,7 @@ public final class EventNormalizer {
             // shapes
             "winlog", "Event", "EventID", "eventSource", "eventName", "eventVersion", "uid", "id", "_path", "ts",
             // Windows
-            "Channel", "Provider_Name", "Computer", "Image", "NewProcessName", "ProcessName", "CommandLine",
+            "Channel", "Provider_Name", "Computer", "Hostname", "Image", "NewProcessName", "ProcessName", "CommandLine",
             "ProcessId", "NewProcessId", "ParentImage", "ParentProcessName", "ParentCommandLine", "ParentProcessId",
             "User", "TargetUserName", "SubjectUserName", "TargetDomainName", "SourceIp", "IpAddress", "SourcePort",
             "IpPort", "SourceHostname", "DestinationIp", "DestinationPort", "DestinationHostname", "Protocol",

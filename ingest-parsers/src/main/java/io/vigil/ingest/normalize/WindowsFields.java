@@ -60,7 +60,7 @@ final class WindowsFields {
         put(e, "event.provider", text(e, "Provider_Name"));
         put(e, "event.module", channel != null && channel.contains("Sysmon") ? "sysmon" : "windows");
         put(e, "winlog.channel", channel);
-        put(e, "host.name", text(e, "Computer"));
+        put(e, "host.name", firstOf(e, "Computer", "Hostname"));
 
         String image = firstOf(e, "Image", "NewProcessName", "ProcessName");
         put(e, "process.executable", image);

@@ -58,7 +58,9 @@ public class AlertRaiser {
             p.put("ruleAuthor", rule.author()); // required with every match by SigmaHQ's Detection Rule License
             p.put("ruleVersion", compiled.versions().getOrDefault(rule.id(), 0));
             p.put("level", rule.level());
-            p.put("severity", severity(rule.level()));
+            Object criticality = event.get("host.asset.criticality");
+            p.put("severity", io.vigil.detection.alert.Severity.of(rule.level(),
+                    criticality == null ? null : criticality.toString()));
             p.put("title", rule.title());
             p.put("eventId", eventId.toString());
             ArrayNode tags = p.putArray("tags");
@@ -80,6 +82,8 @@ public class AlertRaiser {
             putFirst(entities, "process", event, "Image", "NewProcessName", "process.executable");
             putFirst(entities, "commandLine", event, "CommandLine", "process.command_line");
             putFirst(entities, "sourceIp", event, "SourceIp", "IpAddress", "source.ip");
+            putFirst(entities, "assetId", event, "host.asset.id");
+            putFirst(entities, "assetCriticality", event, "host.asset.criticality");
             outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, eventTime, p.toString()));
         }
         return raised + raiseIntel(tenantId, eventId, eventTime, event);

@@ -34,13 +34,15 @@ final class EntryWriter {
         this.reader = reader;
     }
 
-    void add(ObjectNode event, JsonEvents.Source source, UUID tenantId, Instant received) {
+    void add(ObjectNode event, JsonEvents.Source source, UUID tenantId, Instant received,
+            io.vigil.ingest.enrich.AssetEnricher.Inventory assets) {
         int before = event.size();
         boolean splice = source != null && before > 0 && STAMPED.stream().noneMatch(event::has)
                 && !event.has("winlog") && !event.has("Event"); // those shapes lift fields: read whole
         JsonNode clientTime = event.get("@timestamp");
         io.vigil.ingest.normalize.EventNormalizer.normalize(event);
         Normalizer.normalize(event, tenantId, EventIds.next(), received);
+        assets.enrich(event);
         // The client's own @timestamp may stay in its text only if the gateway kept it exactly.
         splice = splice && (clientTime == null || clientTime.equals(event.get("@timestamp")));
         if (count++ > 0) {
@@ -54,6 +56,7 @@ final class EntryWriter {
             event = reader.full(source);
             io.vigil.ingest.normalize.EventNormalizer.normalize(event);
             Normalizer.normalize(event, tenantId, EventIds.next(), received);
+            assets.enrich(event);
         }
         write(event);
     }

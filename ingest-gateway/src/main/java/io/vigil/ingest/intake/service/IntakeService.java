@@ -45,6 +45,7 @@ public class IntakeService {
     private final int eventsPerEntry;
     private final com.fasterxml.jackson.databind.ObjectWriter writer;
     private final KeyDirectory directory;
+    private final io.vigil.ingest.enrich.AssetEnricher assets;
     private final RateLimiter limiter;
     private final UsageRecorder usage;
     private final SecurityIdentity identity;
@@ -52,7 +53,8 @@ public class IntakeService {
     public IntakeService(CurrentTenant current, StreamPublisher publisher, EventStreams streams,
             DeadLetterService deadLetters, MeterRegistry meters, IngestConfig config,
             Parsers parsers, KeyDirectory directory, RateLimiter limiter, UsageRecorder usage,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, io.vigil.ingest.enrich.AssetEnricher assets) {
+        this.assets = assets;
         this.directory = directory;
         this.limiter = limiter;
         this.usage = usage;
@@ -136,9 +138,10 @@ public class IntakeService {
         String stream = streams.streamFor(tenantId);
         List<byte[]> entries = new ArrayList<>(split.events().size() / eventsPerEntry + 1);
         EntryWriter entry = new EntryWriter(writer, json);
+        io.vigil.ingest.enrich.AssetEnricher.Inventory inventory = assets.inventory(tenantId);
         for (int i = 0; i < split.events().size(); i++) {
             ObjectNode e = split.events().get(i);
-            entry.add(e, split.sources() == null ? null : split.sources().get(i), tenantId, received);
+            entry.add(e, split.sources() == null ? null : split.sources().get(i), tenantId, received, inventory);
             if (entry.count() == eventsPerEntry) {
                 entries.add(entry.take());
             }

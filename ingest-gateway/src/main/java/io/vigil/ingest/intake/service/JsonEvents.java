@@ -170,6 +170,7 @@ public final class JsonEvents {
     static {
         java.util.Set<String> reads = new java.util.HashSet<>(io.vigil.ingest.normalize.EventNormalizer.READS);
         reads.addAll(Normalizer.TIME_FIELD_NAMES);
+        reads.addAll(java.util.List.of("host.name", "host.ip")); // asset enrichment
         READS = java.util.Set.copyOf(reads);
     }
 

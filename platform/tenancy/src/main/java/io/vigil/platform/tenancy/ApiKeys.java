@@ -17,6 +17,8 @@ import java.util.HexFormat;
  * vigil:tenant-status:&lt;tenant id&gt;  string ONBOARDING | ACTIVE | SUSPENDED | OFFBOARDED
  * vigil:ingest-key-used              hash keyId -&gt; epoch millis of the last accepted request
  * vigil:log-source-seen              hash logSourceId -&gt; epoch millis of the last accepted event
+ * vigil:assets:&lt;tenant id&gt;         hash host:&lt;name&gt; | ip:&lt;address&gt; | net:&lt;cidr&gt; -&gt; assetId|CRITICALITY|hostname
+ * vigil:assets-version:&lt;tenant id&gt; counter, bumped on every change of the tenant's assets
  * </pre>
  */
 public final class ApiKeys {
@@ -35,6 +37,10 @@ public final class ApiKeys {
     public static final String LOG_SOURCE_ATTRIBUTE = "vigil.log-source-id";
     /** The realm role an API key carries: a client's own system. */
     public static final String ROLE = "customer-system";
+    /** The tenant's assets, for enrichment at the gateway (see the layout above). */
+    public static final String ASSETS = "vigil:assets:";
+    public static final String ASSETS_VERSION = "vigil:assets-version:";
+
     /** Per-tenant ingestion limits set by the provider (hash: eventsPerSecond, burst, dailyQuota). */
     public static final String TENANT_LIMITS = "vigil:tenant-limits:";
 

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-/** Rewrites the gateway's directory from the database at start and periodically (heals lost writes). */
+/**
+ * Rewrites the gateway's directories (keys, tenant statuses, assets) from the database at start and
+ * periodically (heals lost writes).
+ */
 @ApplicationScoped
 public class DirectorySync {
 
@@ -20,9 +23,14 @@ public class DirectorySync {
     private final TenantRepository tenants;
     private final IngestDirectory directory;
     private final CurrentTenant current;
+    private final io.vigil.tenant.asset.repository.AssetRepository assets;
+    private final io.vigil.tenant.asset.service.AssetDirectory assetDirectory;
 
     public DirectorySync(ApiKeyRepository keys, TenantRepository tenants, IngestDirectory directory,
-            CurrentTenant current) {
+            CurrentTenant current, io.vigil.tenant.asset.repository.AssetRepository assets,
+            io.vigil.tenant.asset.service.AssetDirectory assetDirectory) {
+        this.assets = assets;
+        this.assetDirectory = assetDirectory;
         this.keys = keys;
         this.tenants = tenants;
         this.directory = directory;
@@ -44,7 +52,10 @@ public class DirectorySync {
 
     @Transactional
     int syncNow() {
-        tenants.listAll().forEach(t -> directory.publishTenantStatus(t.id, t.status.name()));
+        tenants.listAll().forEach(t -> {
+            directory.publishTenantStatus(t.id, t.status.name());
+            assetDirectory.replaceAll(t.id, assets.byHostname(t.id).values());
+        });
         var all = keys.allVisible();
         directory.publishKeys(all);
         return all.size();

@@ -46,9 +46,11 @@ public class AssetImportService {
     private final AuditTrail audit;
     private final EntityManager em;
     private final ObjectMapper json;
+    private final AssetDirectory directory;
 
     public AssetImportService(AssetRepository assets, AssetService service, AuditTrail audit, EntityManager em,
-            ObjectMapper json) {
+            ObjectMapper json, AssetDirectory directory) {
+        this.directory = directory;
         this.assets = assets;
         this.service = service;
         this.audit = audit;
@@ -174,6 +176,10 @@ public class AssetImportService {
                 rejectedLines.size(), dryRun, errors);
         if (!dryRun) {
             em.unwrap(Session.class).doWork(conn -> write(conn, toInsert, toUpdate));
+            Map<String, Asset> after = new HashMap<>(existing);
+            toUpdate.forEach(a -> after.put(a.hostname.toLowerCase(Locale.ROOT), a));
+            toInsert.forEach(a -> after.put(a.hostname.toLowerCase(Locale.ROOT), a));
+            directory.replaceAll(tenantId, after.values());
             audit.record(tenantId, "asset", "import", "imported", new ImportReport(report.rows(), report.created(),
                     report.updated(), report.unchanged(), report.rejected(), false, List.of()));
         }

@@ -31,13 +31,15 @@ public class AssetService {
     private final AssetNetworkRepository networks;
     private final CurrentTenant current;
     private final AuditTrail audit;
+    private final AssetDirectory directory;
 
     public AssetService(AssetRepository assets, AssetNetworkRepository networks, CurrentTenant current,
-            AuditTrail audit) {
+            AuditTrail audit, AssetDirectory directory) {
         this.assets = assets;
         this.networks = networks;
         this.current = current;
         this.audit = audit;
+        this.directory = directory;
     }
 
     @Transactional
@@ -56,6 +58,7 @@ public class AssetService {
         assets.persist(a);
         assets.flush();
         networks.replace(a);
+        directory.publish(tenantId, List.of(a));
         AssetResponse out = AssetMapper.toResponse(a);
         audit.record(tenantId, "asset", a.id, "created", out);
         return out;
