@@ -31,6 +31,37 @@ public interface IngestConfig {
     @WithDefault("5s")
     String usageFlush();
 
+    /**
+     * Syslog listeners by name ({@code vigil.ingest.syslog-listeners.<name>.port} ...): devices that can
+     * only send syslog send it here, over TCP (RFC 6587 octet counting or newline framing, optionally TLS)
+     * or UDP. A listener bound to an ingestion key takes everything for that key's tenant and log source;
+     * without one, each message names its key in RFC 5424 structured data: {@code [vigil key="vgl_..."]}.
+     */
+    java.util.Map<String, SyslogListener> syslogListeners();
+
+    interface SyslogListener {
+        int port();
+
+        /** tcp or udp. */
+        @WithDefault("tcp")
+        String protocol();
+
+        /** The parser: syslog, cef or leef (CEF and LEEF usually travel in syslog). */
+        @WithDefault("syslog")
+        String format();
+
+        /** The zone of timestamps that carry none (RFC 3164). */
+        @WithDefault("UTC")
+        String timeZone();
+
+        java.util.Optional<String> apiKey();
+
+        /** PEM certificate and key: TCP with TLS (RFC 5425). */
+        java.util.Optional<String> tlsCert();
+
+        java.util.Optional<String> tlsKey();
+    }
+
     /** Default per-tenant limits; a tenant's own (Redis hash vigil:tenant-limits:<id>) replace them. */
     Rate rate();
 

@@ -95,11 +95,30 @@ public class IntakeService {
         UUID tenantId = targetTenant();
         Instant received = Instant.now();
         Utf8Body.Decoded decoded = Utf8Body.lines(raw);
-        String body = decoded.text();
+        JsonEvents.Split split = parseLines(parser, java.util.Arrays.asList(decoded.text().split("\n", -1)),
+                decoded.invalid(), received, sourceZone);
+        return accept(tenantId, received, split, format);
+    }
+
+    /**
+     * Log lines that arrived outside HTTP (the syslog listeners) for a tenant already identified: the
+     * same parsing, limits, enrichment, stream and dead-letter as {@code /raw}. The caller runs it with
+     * the tenant's context set.
+     */
+    public IngestResult ingestLines(UUID tenantId, UUID logSourceId, String format, List<String> lines,
+            java.time.ZoneId sourceZone) {
+        refuseInactive(tenantId);
+        Instant received = Instant.now();
+        JsonEvents.Split split = parseLines(parsers.forFormat(format), lines, List.of(), received, sourceZone);
+        return accept(tenantId, logSourceId, received, split, format);
+    }
+
+    private JsonEvents.Split parseLines(io.vigil.ingest.parse.LineParser parser, List<String> lines,
+            List<DeadLetterService.Failure> invalid, Instant received, java.time.ZoneId sourceZone) {
         List<ObjectNode> events = new ArrayList<>();
-        List<DeadLetterService.Failure> failures = new ArrayList<>(decoded.invalid());
+        List<DeadLetterService.Failure> failures = new ArrayList<>(invalid);
         int lineNo = 0;
-        for (String line : body.split("\n", -1)) {
+        for (String line : lines) {
             lineNo++;
             String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             if (l.isBlank()) {
@@ -116,7 +135,7 @@ public class IntakeService {
             }
         }
         failures.sort(java.util.Comparator.comparing(DeadLetterService.Failure::lineNumber));
-        return accept(tenantId, received, new JsonEvents.Split(events, failures), format);
+        return new JsonEvents.Split(events, failures);
     }
 
     /** How the lines would be parsed, without storing or counting anything. */
@@ -129,6 +148,12 @@ public class IntakeService {
     }
 
     private IngestResult accept(UUID tenantId, Instant received, JsonEvents.Split split, String format) {
+        return accept(tenantId, identity.getAttribute(ApiKeys.LOG_SOURCE_ATTRIBUTE) instanceof UUID source ? source
+                : null, received, split, format);
+    }
+
+    private IngestResult accept(UUID tenantId, UUID logSourceId, Instant received, JsonEvents.Split split,
+            String format) {
         if (split.total() == 0) {
             throw new ProblemException.BadRequest("the body holds no event");
         }
@@ -165,8 +190,8 @@ public class IntakeService {
         }
         meters.counter("vigil.ingest.events", "tenant", tenantId.toString(), "outcome", "accepted")
                 .increment(split.events().size());
-        if (identity.getAttribute(ApiKeys.LOG_SOURCE_ATTRIBUTE) instanceof UUID source) {
-            usage.sourceSeen(source);
+        if (logSourceId != null) {
+            usage.sourceSeen(logSourceId);
         }
         return new IngestResult(tenantId, split.events().size(), split.failures().size(), stream);
     }
@@ -179,11 +204,15 @@ public class IntakeService {
                     + "X-Vigil-Tenant header", List.of(new Problem.FieldError("X-Vigil-Tenant", "required")));
         }
         UUID tenantId = ctx.single();
+        refuseInactive(tenantId);
+        return tenantId;
+    }
+
+    private void refuseInactive(UUID tenantId) {
         String status = directory.status(tenantId);
         if ("SUSPENDED".equals(status) || "OFFBOARDED".equals(status)) {
             throw new ProblemException.Forbidden("tenant " + tenantId + " is " + status.toLowerCase()
                     + ": its telemetry is refused until the provider resumes it");
         }
-        return tenantId;
     }
 }
