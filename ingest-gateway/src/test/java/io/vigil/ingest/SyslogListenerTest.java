@@ -35,16 +35,42 @@ class SyslogListenerTest {
     static final String PORT_KEY = "vgl_syslogTestKeyBoundToAPort0000000000001";
     static final String UDP_KEY = "vgl_syslogTestKeyBoundToUdp00000000000000002";
 
+    /** A self-signed server certificate, made with the JDK's keytool. */
+    static final java.nio.file.Path KEYSTORE = keystore();
+
+    static java.nio.file.Path keystore() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vigil-tls");
+            java.nio.file.Path ks = dir.resolve("syslog.p12");
+            String keytool = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "syslog", "-keyalg", "RSA", "-keysize",
+                    "2048", "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
+                    "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(new String(p.getInputStream().readAllBytes()));
+            }
+            return ks;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a test certificate", e);
+        }
+    }
+
     public static class Listeners implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> config = new java.util.HashMap<>(Map.of(
+                    "vigil.ingest.syslog-listeners.tls.port", "15517",
+                    "vigil.ingest.syslog-listeners.tls.api-key", PORT_KEY,
+                    "vigil.ingest.syslog-listeners.tls.tls-keystore", KEYSTORE.toString(),
+                    "vigil.ingest.syslog-listeners.tls.tls-keystore-password", "changeit"));
+            config.putAll(Map.of(
                     "vigil.ingest.syslog-listeners.firewall.port", "15514",
                     "vigil.ingest.syslog-listeners.firewall.api-key", PORT_KEY,
                     "vigil.ingest.syslog-listeners.shared.port", "15515",
                     "vigil.ingest.syslog-listeners.datagrams.port", "15516",
                     "vigil.ingest.syslog-listeners.datagrams.protocol", "udp",
-                    "vigil.ingest.syslog-listeners.datagrams.api-key", UDP_KEY);
+                    "vigil.ingest.syslog-listeners.datagrams.api-key", UDP_KEY));
+            return config;
         }
     }
 
@@ -106,6 +132,31 @@ class SyslogListenerTest {
         List<JsonNode> events = await(tenant, 1);
         assertEquals(1, events.size());
         assertTrue(events.get(0).path("message").asText().contains("GET /admin"));
+    }
+
+    @Test
+    void tlsListenerTakesMessagesOverAnEncryptedConnection() throws Exception {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        String m = "<34>1 2026-11-24T10:00:00.000Z fw02 sshd 7 - - over TLS";
+        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", 15517)) {
+            s.startHandshake();
+            s.getOutputStream().write((m.length() + " " + m).getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+        }
+        List<JsonNode> events = await(portTenant, 1);
+        assertEquals(1, events.size());
+        assertEquals("over TLS", events.get(0).path("message").asText());
     }
 
     @Test

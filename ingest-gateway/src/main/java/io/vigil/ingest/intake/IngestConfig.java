@@ -60,6 +60,11 @@ public interface IngestConfig {
         java.util.Optional<String> tlsCert();
 
         java.util.Optional<String> tlsKey();
+
+        /** Or a PKCS#12 key store (and its password) for TLS. */
+        java.util.Optional<String> tlsKeystore();
+
+        java.util.Optional<String> tlsKeystorePassword();
     }
 
     /** Default per-tenant limits; a tenant's own (Redis hash vigil:tenant-limits:<id>) replace them. */

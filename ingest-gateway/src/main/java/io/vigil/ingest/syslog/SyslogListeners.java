@@ -81,6 +81,9 @@ public class SyslogListeners {
         if (l.tlsCert().isPresent() && l.tlsKey().isPresent()) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(l.tlsCert().get())
                     .setKeyPath(l.tlsKey().get()));
+        } else if (l.tlsKeystore().isPresent()) {
+            options.setSsl(true).setKeyCertOptions(new io.vertx.core.net.PfxOptions().setPath(l.tlsKeystore().get())
+                    .setPassword(l.tlsKeystorePassword().orElse("")));
         }
         NetServer server = vertx.createNetServer(options);
         server.connectHandler(socket -> {
