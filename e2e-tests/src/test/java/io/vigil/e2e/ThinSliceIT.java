@@ -115,6 +115,16 @@ class ThinSliceIT {
         // A high-level rule on a critical asset: the gateway enriched the events, detection weighed them.
         assertTrue(queue.getList("items.severity").stream().allMatch("CRITICAL"::equals), queue.getList("items.severity").toString());
 
+        // The same APIs through the gateway, the one public base URL.
+        given().auth().oauth2(analyst).get("http://127.0.0.1:8080/api/v1/alerts?limit=50").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(events.size()));
+        given().auth().oauth2(admin).get("http://127.0.0.1:8080/api/v1/tenants/" + tenant).then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.notNullValue()).body("id", org.hamcrest.Matchers.equalTo(tenant));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Night on-call", "phone", "+34 600 000 000"))
+                .post("http://127.0.0.1:8080/api/v1/tenants/" + tenant + "/contacts").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/contacts/"));
+
         String outsider = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + other));
         given().auth().oauth2(outsider).get("http://127.0.0.1:8083/api/v1/alerts").then().statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(0));

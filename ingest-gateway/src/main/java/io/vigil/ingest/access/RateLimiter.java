@@ -74,8 +74,11 @@ public class RateLimiter {
     private final Limits defaults;
     private final Map<UUID, Cached> overrides = new ConcurrentHashMap<>();
 
+    private final int requestsPerSecond;
+
     public RateLimiter(RedisDataSource redis, IngestConfig config) {
         this.redis = redis;
+        this.requestsPerSecond = config.apiRequestsPerSecond();
         this.defaults = new Limits(config.rate().eventsPerSecond(),
                 Math.max(config.rate().burst(), config.rate().eventsPerSecond()), config.rate().dailyQuota());
     }
@@ -103,6 +106,20 @@ public class RateLimiter {
             throw new ProblemException.TooManyRequests("tenant " + tenantId + " has used " + value + " of its "
                     + l.dailyQuota() + " events today (UTC); this batch of " + events + " would exceed the daily quota",
                     untilMidnight);
+        }
+    }
+
+    /** One API call routed through the gateway, charged to its caller (token subject or key). */
+    public void chargeRequest(String subject) {
+        if (requestsPerSecond <= 0) {
+            return;
+        }
+        Response r = redis.execute("EVAL", SCRIPT, "2", "vigil:api-rate:" + subject, "vigil:api-quota:none",
+                "1", Integer.toString(requestsPerSecond), Integer.toString(requestsPerSecond * 2), "0", "60");
+        if (r.get(0).toLong() == 0) {
+            long wait = (r.get(1).toLong() + 999) / 1000;
+            throw new ProblemException.TooManyRequests("more than " + requestsPerSecond
+                    + " API calls per second: retry in " + Math.max(1, wait) + " s", wait);
         }
     }
 

@@ -67,6 +67,17 @@ public interface IngestConfig {
         java.util.Optional<String> tlsKeystorePassword();
     }
 
+    /**
+     * The public API's other services, by the first path segment after {@code /api/v1/}
+     * ({@code vigil.ingest.routes.tenants=http://127.0.0.1:8081} ...): the gateway authenticates the
+     * caller, applies the caller's request rate and forwards.
+     */
+    java.util.Map<String, String> routes();
+
+    /** Requests per second one caller may make through the gateway's routes (0: no limit). */
+    @WithDefault("100")
+    int apiRequestsPerSecond();
+
     /** Default per-tenant limits; a tenant's own (Redis hash vigil:tenant-limits:<id>) replace them. */
     Rate rate();
 

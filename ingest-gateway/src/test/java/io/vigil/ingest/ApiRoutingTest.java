@@ -1,0 +1,39 @@
+package io.vigil.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.platform.testing.Keycloak;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway as the front door of the other services' APIs (forwarding itself is checked end to end in
+ * ThinSliceIT against the running services): it authenticates first and says when a service is down.
+ */
+@QuarkusTest
+class ApiRoutingTest {
+
+    @Test
+    void anUnauthenticatedCallIsRefusedAtTheGateway() {
+        given().get("/api/v1/tenants").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/alerts/" + UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsA503WithRetryAfter() {
+        String token = Keycloak.userToken(List.of("soc-tier1"), List.of("/tenants"));
+        // In tests the tenants and alerts routes lead to a port where nothing listens.
+        given().auth().oauth2(token).get("/api/v1/tenants?limit=5").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", notNullValue())
+                .body("detail", containsString("/api/v1/tenants"));
+        given().auth().oauth2(token).get("/api/v1/alerts").then().statusCode(503);
+        given().auth().oauth2(token).get("/api/v1/nothing-here").then().statusCode(404);
+        // The gateway's own API is not forwarded.
+        given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(equalTo(200));
+    }
+}
