@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -30,6 +31,8 @@ class AccessTest {
     RedisDataSource redis;
     @Inject
     UsageRecorder usage;
+    @Inject
+    io.vigil.platform.streams.EventStreams streams;
 
     record Issued(UUID tenant, UUID keyId, UUID source, String key) {
     }
@@ -65,6 +68,33 @@ class AccessTest {
         // The key's tenant set is its tenant only: naming another tenant is refused.
         given().header(ApiKeys.HEADER, k.key()).header("X-Vigil-Tenant", UUID.randomUUID().toString())
                 .contentType("application/x-ndjson").body(EVENT).post("/api/v1/ingest/events").then().statusCode(403);
+    }
+
+    @Test
+    void rawLinesFollowTheFormatOfTheKeysLogSourceAndCarryItsId() throws Exception {
+        Issued k = issue();
+        redis.hash(String.class).hset(ApiKeys.KEY_ENTRY + ApiKeys.hash(k.key()), Map.of("format", "cef"));
+        given().header(ApiKeys.HEADER, k.key()).contentType(io.restassured.http.ContentType.TEXT)
+                .body("CEF:0|Vendor|FW|1.0|100|blocked|5|src=10.0.0.1 dst=10.0.0.2\n")
+                .post("/api/v1/ingest/raw").then().statusCode(202).body("accepted", equalTo(1));
+        // A client cannot claim another source for its events.
+        send(k.key(), "{\"message\": \"x\", \"vigil.log_source.id\": \"" + UUID.randomUUID() + "\"}\n")
+                .then().statusCode(202);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        for (var m : redis.stream(String.class, String.class, String.class)
+                .xrange(streams.streamFor(k.tenant()), io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"))) {
+            if (k.tenant().toString().equals(m.payload().get("tenantId"))) {
+                for (String line : m.payload().get("payload").split("\n")) {
+                    events.add(mapper.readTree(line));
+                }
+            }
+        }
+        assertEquals(2, events.size());
+        assertEquals("10.0.0.1", events.get(0).path("source.ip").asText());
+        for (var event : events) {
+            assertEquals(k.source().toString(), event.path("vigil.log_source.id").asText(), event.toString());
+        }
     }
 
     @Test

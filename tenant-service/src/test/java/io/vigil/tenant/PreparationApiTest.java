@@ -183,7 +183,7 @@ class PreparationApiTest {
             assertFalse(rs.getString(1).contains(key.substring(4)));
         }
         Map<String, String> entry = redis.hash(String.class).hgetall(ApiKeys.KEY_ENTRY + ApiKeys.hash(key));
-        assertEquals(Map.of("tenantId", t.toString(), "keyId", keyId, "logSourceId", source), entry);
+        assertEquals(Map.of("tenantId", t.toString(), "keyId", keyId, "logSourceId", source, "format", "cef"), entry);
         assertEquals("ACTIVE", redis.value(String.class).get(ApiKeys.TENANT_STATUS + t));
 
         // Last use, as the gateway records it, shows in the list; the key itself never does.

@@ -56,6 +56,9 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
             if (e.logSourceId() != null) {
                 b.addAttribute(ApiKeys.LOG_SOURCE_ATTRIBUTE, e.logSourceId());
             }
+            if (e.format() != null) {
+                b.addAttribute(ApiKeys.LOG_SOURCE_FORMAT_ATTRIBUTE, e.format());
+            }
             return b.build();
         });
     }

@@ -20,7 +20,7 @@ import io.vigil.ingest.intake.IngestConfig;
 public class KeyDirectory {
 
     /** What a valid key stands for. */
-    public record KeyEntry(UUID tenantId, UUID keyId, UUID logSourceId) {
+    public record KeyEntry(UUID tenantId, UUID keyId, UUID logSourceId, String format) {
     }
 
     private record Cached<T>(T value, long expiresAt) {
@@ -77,6 +77,6 @@ public class KeyDirectory {
         }
         String source = fields.get("logSourceId");
         return Optional.of(new KeyEntry(UUID.fromString(fields.get("tenantId")), UUID.fromString(fields.get("keyId")),
-                source == null ? null : UUID.fromString(source)));
+                source == null ? null : UUID.fromString(source), fields.get("format")));
     }
 }

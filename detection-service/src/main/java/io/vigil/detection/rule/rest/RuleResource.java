@@ -45,6 +45,15 @@ public class RuleResource {
         return rb.entity(result.rule()).build();
     }
 
+    @POST
+    @Path("dry-run")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager"})
+    @Operation(summary = "Try a Sigma rule on pasted events: which ones it matches; nothing is stored or raised")
+    public DryRunResult dryRun(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull DryRunRequest request) {
+        return service.dryRun(request);
+    }
+
     @GET
     @Operation(summary = "The rule catalog, by id")
     public Page<RuleResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {

@@ -76,6 +76,34 @@ public class RuleService {
         return new Imported(toResponse(r), created, true);
     }
 
+    /**
+     * Compiles a rule on its own (with the provider's log-source mapping) and runs it over pasted events:
+     * what an engineer tunes a rule with before importing it. Nothing is stored or raised.
+     */
+    public io.vigil.detection.rule.rest.DryRunResult dryRun(io.vigil.detection.rule.rest.DryRunRequest req) {
+        SigmaRule rule;
+        try {
+            rule = SigmaParser.parse(req.rule());
+        } catch (SigmaException e) {
+            throw unprocessable(e);
+        }
+        io.vigil.detection.engine.RuleSet set = new io.vigil.detection.engine.RuleSet(
+                io.vigil.detection.engine.rule.LogsourceMapping.defaults()).add(rule);
+        List<Integer> matches = new java.util.ArrayList<>();
+        for (int i = 0; i < req.events().size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode e = req.events().get(i);
+            if (!e.isObject()) {
+                throw new ProblemException.Unprocessable("event " + i + " is not a JSON object",
+                        List.of(new Problem.FieldError("events[" + i + "]", "must be a JSON object")));
+            }
+            if (!set.match(io.vigil.detection.engine.event.EventFlattener.flatten(e)).isEmpty()) {
+                matches.add(i);
+            }
+        }
+        return new io.vigil.detection.rule.rest.DryRunResult(rule.id(), rule.title(), rule.level(),
+                req.events().size(), matches);
+    }
+
     private static ProblemException unprocessable(SigmaException e) {
         String location = e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "rule";
         return new ProblemException.Unprocessable("the rule does not compile: " + e.getMessage(),

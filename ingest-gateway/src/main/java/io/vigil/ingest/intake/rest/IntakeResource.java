@@ -46,7 +46,8 @@ public class IntakeResource {
     @POST
     @Path("raw")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Send raw log lines of one format (syslog, cef, leef, json): one event per line; lines that do not "
+    @Operation(summary = "Send raw log lines of one format (syslog, cef, leef, json; default: the format of the key's"
+            + " log source): one event per line; lines that do not "
             + "parse are kept in dead-letter with the reason")
     public Response raw(@jakarta.ws.rs.QueryParam("format") String format,
             @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone, byte[] body) {

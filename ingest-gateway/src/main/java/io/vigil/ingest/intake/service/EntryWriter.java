@@ -22,7 +22,9 @@ import java.util.UUID;
  */
 final class EntryWriter {
 
-    private static final Set<String> STAMPED = Set.of("event.ingested", "event.id", "tenant.id");
+    /** The log source the event came from (its key's), when known. */
+    static final String LOG_SOURCE = "vigil.log_source.id";
+    private static final Set<String> STAMPED = Set.of("event.ingested", "event.id", "tenant.id", LOG_SOURCE);
 
     private final ObjectWriter writer;
     private final JsonEvents reader;
@@ -34,15 +36,14 @@ final class EntryWriter {
         this.reader = reader;
     }
 
-    void add(ObjectNode event, JsonEvents.Source source, UUID tenantId, Instant received,
+    void add(ObjectNode event, JsonEvents.Source source, UUID tenantId, UUID logSourceId, Instant received,
             io.vigil.ingest.enrich.AssetEnricher.Inventory assets) {
         int before = event.size();
         boolean splice = source != null && before > 0 && STAMPED.stream().noneMatch(event::has)
                 && !event.has("winlog") && !event.has("Event"); // those shapes lift fields: read whole
         JsonNode clientTime = event.get("@timestamp");
         io.vigil.ingest.normalize.EventNormalizer.normalize(event);
-        Normalizer.normalize(event, tenantId, EventIds.next(), received);
-        assets.enrich(event);
+        stamp(event, tenantId, logSourceId, received, assets);
         // The client's own @timestamp may stay in its text only if the gateway kept it exactly.
         splice = splice && (clientTime == null || clientTime.equals(event.get("@timestamp")));
         if (count++ > 0) {
@@ -55,10 +56,20 @@ final class EntryWriter {
             // the event was read light (placeholders for the fields normalisation does not read): read it whole
             event = reader.full(source);
             io.vigil.ingest.normalize.EventNormalizer.normalize(event);
-            Normalizer.normalize(event, tenantId, EventIds.next(), received);
-            assets.enrich(event);
+            stamp(event, tenantId, logSourceId, received, assets);
         }
         write(event);
+    }
+
+    private static void stamp(ObjectNode event, UUID tenantId, UUID logSourceId, Instant received,
+            io.vigil.ingest.enrich.AssetEnricher.Inventory assets) {
+        Normalizer.normalize(event, tenantId, EventIds.next(), received);
+        if (logSourceId != null) {
+            event.put(LOG_SOURCE, logSourceId.toString());
+        } else {
+            event.remove(LOG_SOURCE); // only the gateway says where an event came from
+        }
+        assets.enrich(event);
     }
 
     int count() {

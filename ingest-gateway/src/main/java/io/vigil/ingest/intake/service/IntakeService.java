@@ -91,6 +91,9 @@ public class IntakeService {
 
     /** Raw log lines of one format (syslog, cef...): each parsed line becomes an event, the rest dead-letter. */
     public IngestResult ingestRaw(String format, byte[] raw, java.time.ZoneId sourceZone) {
+        if (format == null && identity.getAttribute(ApiKeys.LOG_SOURCE_FORMAT_ATTRIBUTE) instanceof String own) {
+            format = own; // the key's log source says how its lines are written
+        }
         io.vigil.ingest.parse.LineParser parser = parsers.forFormat(format);
         UUID tenantId = targetTenant();
         Instant received = Instant.now();
@@ -166,7 +169,8 @@ public class IntakeService {
         io.vigil.ingest.enrich.AssetEnricher.Inventory inventory = assets.inventory(tenantId);
         for (int i = 0; i < split.events().size(); i++) {
             ObjectNode e = split.events().get(i);
-            entry.add(e, split.sources() == null ? null : split.sources().get(i), tenantId, received, inventory);
+            entry.add(e, split.sources() == null ? null : split.sources().get(i), tenantId, logSourceId, received,
+                    inventory);
             if (entry.count() == eventsPerEntry) {
                 entries.add(entry.take());
             }

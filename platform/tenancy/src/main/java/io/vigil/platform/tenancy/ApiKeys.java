@@ -13,7 +13,7 @@ import java.util.HexFormat;
  * and per tenant its status. The gateway reads both and records when each key was last used.
  *
  * <pre>
- * vigil:ingest-key:&lt;sha256 hex&gt;   hash {tenantId, keyId, logSourceId?}   absent = unknown or revoked
+ * vigil:ingest-key:&lt;sha256 hex&gt;   hash {tenantId, keyId, logSourceId?, format?}   absent = unknown or revoked
  * vigil:tenant-status:&lt;tenant id&gt;  string ONBOARDING | ACTIVE | SUSPENDED | OFFBOARDED
  * vigil:ingest-key-used              hash keyId -&gt; epoch millis of the last accepted request
  * vigil:log-source-seen              hash logSourceId -&gt; epoch millis of the last accepted event
@@ -35,6 +35,8 @@ public final class ApiKeys {
     public static final String TENANT_ATTRIBUTE = "vigil.tenant-id";
     public static final String KEY_ID_ATTRIBUTE = "vigil.api-key-id";
     public static final String LOG_SOURCE_ATTRIBUTE = "vigil.log-source-id";
+    /** The log source's format (syslog, cef, leef, json): the parser for its raw lines. */
+    public static final String LOG_SOURCE_FORMAT_ATTRIBUTE = "vigil.log-source-format";
     /** The realm role an API key carries: a client's own system. */
     public static final String ROLE = "customer-system";
     /** The tenant's assets, for enrichment at the gateway (see the layout above). */

@@ -47,9 +47,8 @@ public class ApiKeyService {
         if (t.status != Tenant.Status.ACTIVE && t.status != Tenant.Status.ONBOARDING) {
             throw new ProblemException.Conflict("tenant " + tenantId + " is " + t.status + ": it cannot get new keys");
         }
-        if (req.logSourceId() != null) {
-            sources.find(tenantId, req.logSourceId());
-        }
+        io.vigil.tenant.logsource.LogSource.Format format = req.logSourceId() == null ? null
+                : sources.find(tenantId, req.logSourceId()).format;
         String plain = ApiKeys.generate();
         ApiKey k = new ApiKey();
         k.id = UUID.randomUUID();
@@ -63,7 +62,7 @@ public class ApiKeyService {
         keys.persist(k);
         ApiKeyResponse listed = ApiKeyMapper.toResponse(k, null, null);
         audit.record(tenantId, "api-key", k.id, "created", listed);
-        directory.publishKey(k); // before commit is harmless: the key is unknown to anyone until returned
+        directory.publishKey(k, format); // before commit is harmless: the key is unknown to anyone until returned
         return ApiKeyMapper.toResponse(k, plain, null);
     }
 

@@ -24,11 +24,14 @@ public class DirectorySync {
     private final IngestDirectory directory;
     private final CurrentTenant current;
     private final io.vigil.tenant.asset.repository.AssetRepository assets;
+    private final io.vigil.tenant.logsource.repository.LogSourceRepository logSources;
     private final io.vigil.tenant.asset.service.AssetDirectory assetDirectory;
 
     public DirectorySync(ApiKeyRepository keys, TenantRepository tenants, IngestDirectory directory,
             CurrentTenant current, io.vigil.tenant.asset.repository.AssetRepository assets,
-            io.vigil.tenant.asset.service.AssetDirectory assetDirectory) {
+            io.vigil.tenant.asset.service.AssetDirectory assetDirectory,
+            io.vigil.tenant.logsource.repository.LogSourceRepository logSources) {
+        this.logSources = logSources;
         this.assets = assets;
         this.assetDirectory = assetDirectory;
         this.keys = keys;
@@ -57,7 +60,9 @@ public class DirectorySync {
             assetDirectory.replaceAll(t.id, assets.byHostname(t.id).values());
         });
         var all = keys.allVisible();
-        directory.publishKeys(all);
+        java.util.Map<java.util.UUID, io.vigil.tenant.logsource.LogSource.Format> formats = new java.util.HashMap<>();
+        logSources.allVisible().forEach(s -> formats.put(s.id, s.format));
+        directory.publishKeys(all, formats);
         return all.size();
     }
 }

@@ -32,6 +32,11 @@ public class IngestDirectory {
     }
 
     public void publishKey(ApiKey k) {
+        publishKey(k, null);
+    }
+
+    /** The key's entry; {@code format} is its log source's, which picks the gateway's parser for raw lines. */
+    public void publishKey(ApiKey k, io.vigil.tenant.logsource.LogSource.Format format) {
         String entry = ApiKeys.KEY_ENTRY + k.keyHash;
         if (!k.active()) {
             keys.del(entry);
@@ -43,11 +48,14 @@ public class IngestDirectory {
         if (k.logSourceId != null) {
             fields.put("logSourceId", k.logSourceId.toString());
         }
+        if (format != null) {
+            fields.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+        }
         hashes.hset(entry, fields);
     }
 
-    public void publishKeys(Collection<ApiKey> all) {
-        all.forEach(this::publishKey);
+    public void publishKeys(Collection<ApiKey> all, Map<UUID, io.vigil.tenant.logsource.LogSource.Format> formats) {
+        all.forEach(k -> publishKey(k, k.logSourceId == null ? null : formats.get(k.logSourceId)));
     }
 
     public void publishTenantStatus(UUID tenantId, String status) {
