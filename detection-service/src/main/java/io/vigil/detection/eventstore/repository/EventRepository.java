@@ -26,4 +26,62 @@ public class EventRepository implements PanacheRepositoryBase<StoredEvent, Store
     public long countFor(UUID tenantId, UUID id) {
         return count("key.tenantId = ?1 and key.id = ?2", tenantId, id);
     }
+
+    /** One stored event as hunting returns it. */
+    public record Row(UUID tenantId, UUID id, Instant ts, Instant receivedAt, String doc) {
+    }
+
+    /**
+     * The caller's events in [from, to), newest first, after the keyset position, whose fields equal the
+     * given values ({@code doc @> {...}}: the flat ECS and source names) and contain the given substrings.
+     * The tenant set is in the SQL as well as in row-level security.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<Row> hunt(String tenantSetting, Instant from, Instant to, String equals,
+            java.util.Map<String, String> contains, Instant beforeTs, UUID beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("select tenant_id, id, ts, received_at, doc::text from events"
+                + " where ts >= :from and ts < :to"
+                + " and (:tenants = '*' or tenant_id = any (cast(string_to_array(:tenants, ',') as uuid[])))");
+        if (equals != null) {
+            sql.append(" and doc @> cast(:eq as jsonb)");
+        }
+        if (beforeTs != null) {
+            sql.append(" and (ts < :bts or (ts = :bts and id < :bid))");
+        }
+        for (int k = 0; k < contains.size(); k++) {
+            sql.append(" and doc ->> :k").append(k).append(" ilike :v").append(k);
+        }
+        sql.append(" order by ts desc, id desc limit ").append(limit);
+        jakarta.persistence.Query q = getEntityManager().createNativeQuery(sql.toString())
+                .setParameter("from", Timestamp.from(from)).setParameter("to", Timestamp.from(to))
+                .setParameter("tenants", tenantSetting);
+        if (equals != null) {
+            q.setParameter("eq", equals);
+        }
+        if (beforeTs != null) {
+            q.setParameter("bts", Timestamp.from(beforeTs)).setParameter("bid", beforeId);
+        }
+        int k = 0;
+        for (java.util.Map.Entry<String, String> c : contains.entrySet()) {
+            q.setParameter("k" + k, c.getKey()).setParameter("v" + k, "%" + c.getValue().replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+            k++;
+        }
+        java.util.List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new Row((UUID) r[0], (UUID) r[1], instant(r[2]), instant(r[3]), (String) r[4]))
+                .toList();
+    }
+
+    private static Instant instant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return Instant.parse(String.valueOf(o));
+    }
 }

@@ -25,10 +25,13 @@ public class RuleResource {
 
     private final RuleService service;
     private final RuleCatalog catalog;
+    private final io.vigil.detection.rule.service.BacktestService backtests;
 
-    public RuleResource(RuleService service, RuleCatalog catalog) {
+    public RuleResource(RuleService service, RuleCatalog catalog,
+            io.vigil.detection.rule.service.BacktestService backtests) {
         this.service = service;
         this.catalog = catalog;
+        this.backtests = backtests;
     }
 
     @POST
@@ -52,6 +55,15 @@ public class RuleResource {
     @Operation(summary = "Try a Sigma rule on pasted events: which ones it matches; nothing is stored or raised")
     public DryRunResult dryRun(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull DryRunRequest request) {
         return service.dryRun(request);
+    }
+
+    @POST
+    @Path("backtest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @Operation(summary = "Run a Sigma rule over the stored events of a time range: how many it would match")
+    public BacktestResult backtest(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull BacktestRequest request) {
+        return backtests.run(request);
     }
 
     @GET
