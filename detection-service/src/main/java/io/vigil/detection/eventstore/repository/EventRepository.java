@@ -27,6 +27,45 @@ public class EventRepository implements PanacheRepositoryBase<StoredEvent, Store
         return count("key.tenantId = ?1 and key.id = ?2", tenantId, id);
     }
 
+    /** An event to store. */
+    public record NewEvent(UUID id, Instant ts, String doc) {
+    }
+
+    /**
+     * Stores the events of one stream entry in one statement, skipping those already there (a redelivery);
+     * returns the ids that were new.
+     */
+    public java.util.Set<UUID> insertAllIfAbsent(UUID tenantId, Instant receivedAt, java.util.List<NewEvent> batch) {
+        java.util.Set<UUID> inserted = new java.util.HashSet<>();
+        if (batch.isEmpty()) {
+            return inserted;
+        }
+        StringBuilder sql = new StringBuilder("insert into events (tenant_id, id, ts, received_at, doc) values ");
+        for (int i = 0; i < batch.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, cast(? as jsonb))");
+        }
+        sql.append(" on conflict do nothing returning id");
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(conn -> {
+            try (java.sql.PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+                int p = 1;
+                Timestamp received = Timestamp.from(receivedAt);
+                for (NewEvent e : batch) {
+                    ps.setObject(p++, tenantId);
+                    ps.setObject(p++, e.id());
+                    ps.setTimestamp(p++, Timestamp.from(e.ts()));
+                    ps.setTimestamp(p++, received);
+                    ps.setString(p++, e.doc());
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return inserted;
+    }
+
     /** One stored event as hunting returns it. */
     public record Row(UUID tenantId, UUID id, Instant ts, Instant receivedAt, String doc) {
     }

@@ -11,6 +11,8 @@ import io.vigil.platform.streams.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,6 +44,8 @@ public class EventStoreHandler implements MessageHandler {
     /** Several events of one tenant, one JSON object per line, each identified by its own event.id. */
     private void handleBatch(Envelope envelope) throws Exception {
         String payload = envelope.payload();
+        List<EventRepository.NewEvent> batch = new ArrayList<>();
+        List<JsonNode> docs = new ArrayList<>();
         int start = 0;
         int index = 0;
         while (start < payload.length()) {
@@ -51,10 +55,21 @@ public class EventStoreHandler implements MessageHandler {
             }
             if (end > start) {
                 String line = payload.substring(start, end);
-                handleOne(envelope, eventId(line, envelope.id(), index), line);
+                JsonNode doc = mapper.readTree(line);
+                docs.add(doc);
+                batch.add(new EventRepository.NewEvent(eventId(line, envelope.id(), index),
+                        eventTime(doc, envelope.occurredAt()), line));
             }
             index++;
             start = end + 1;
+        }
+        // One statement for the entry's events; detection runs on those not stored before (not a redelivery).
+        java.util.Set<UUID> stored = events.insertAllIfAbsent(envelope.tenantId(), envelope.occurredAt(), batch);
+        for (int i = 0; i < batch.size(); i++) {
+            EventRepository.NewEvent e = batch.get(i);
+            if (stored.contains(e.id())) {
+                alerts.raise(envelope.tenantId(), e.id(), e.ts(), EventFlattener.flatten(docs.get(i)));
+            }
         }
     }
 
