@@ -56,6 +56,23 @@ class StreamRecoveryTest {
     io.vigil.platform.streams.StreamTrimmer trimmer;
 
     @Test
+    void aConsumerWhoseGroupVanishedRecreatesItAndGoesOn() throws Exception {
+        String stream = "test.events." + UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        List<UUID> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StreamConsumer consumer = consumers.create(stream, "vanishing", "one", env -> applied.add(env.id()));
+        Envelope before = Envelope.of(tenant, "event.normalized", "{\"n\":1}");
+        publisher.publish(stream, before);
+        assertEquals(1, consumer.pollOnce());
+        // Redis loses the stream and its group (a restart without persistence, a flush).
+        redis.key(String.class).del(stream);
+        Envelope after = Envelope.of(tenant, "event.normalized", "{\"n\":2}");
+        publisher.publish(stream, after);
+        assertEquals(1, consumer.pollOnce(), "the group is recreated and the new entry read");
+        assertEquals(List.of(before.id(), after.id()), applied);
+    }
+
+    @Test
     void entriesOfAConsumerThatDiedBeforeAckingAreReclaimedAndAppliedOnce() throws Exception {
         String stream = "test.events." + UUID.randomUUID();
         UUID tenant = UUID.randomUUID();

@@ -54,7 +54,18 @@ public final class StreamConsumer implements AutoCloseable {
     /** Reads and handles new entries once; returns how many were acknowledged. */
     public int pollOnce() {
         XReadGroupArgs args = new XReadGroupArgs().count(config.batchSize()).block(config.block());
-        List<StreamMessage<String, String, String>> batch = streams.xreadgroup(group, name, stream, ">", args);
+        List<StreamMessage<String, String, String>> batch;
+        try {
+            batch = streams.xreadgroup(group, name, stream, ">", args);
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                throw e;
+            }
+            // Redis lost the stream or the group (restarted without persistence, flushed): recreate it
+            LOG.warnf("consumer %s on %s: the group is gone; recreating it", name, stream);
+            ensureGroup();
+            batch = streams.xreadgroup(group, name, stream, ">", args);
+        }
         return handleAll(batch);
     }
 
