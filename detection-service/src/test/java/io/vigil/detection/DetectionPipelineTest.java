@@ -128,6 +128,41 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void aSuppressedRuleRaisesOneAlertPerGroupPerWindowAndCountsTheRest() throws Exception {
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));
+        given().auth().oauth2(engineer).contentType("application/yaml").body(yaml).post("/api/v1/rules")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+        UUID quiet = UUID.randomUUID();
+        UUID loud = UUID.randomUUID();
+        given().auth().oauth2(engineer).contentType("application/json")
+                .body(java.util.Map.of("groupBy", List.of("Computer"), "window", "PT1H"))
+                .put("/api/v1/rules/" + RULE_ID + "/suppressions/" + quiet).then().statusCode(200)
+                .body("window", equalTo("PT1H"));
+        String stream = "test.events." + UUID.randomUUID();
+        long since = System.currentTimeMillis();
+        for (UUID tenant : List.of(quiet, loud)) {
+            List<String> lines = new ArrayList<>();
+            for (String l : labelledEvents()) { // two events of the same host
+                lines.add(l.substring(0, l.length() - 1) + ",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\""
+                        + UUID.randomUUID() + "\"}");
+            }
+            publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
+                    String.join("\n", lines)));
+        }
+        assertEquals(2, consumers.create(stream, "detection-suppress", "one", handler).pollOnce());
+        assertEquals(1, awaitAlerts(quiet, since, 1).size(), "one alert for the host within the window");
+        assertEquals(2, awaitAlerts(loud, since, 2).size(), "no suppression: every match");
+        given().auth().oauth2(engineer).get("/api/v1/rules/" + RULE_ID + "/suppressions/" + quiet).then()
+                .statusCode(200).body("suppressed", equalTo(1));
+        given().auth().oauth2(engineer).delete("/api/v1/rules/" + RULE_ID + "/suppressions/" + quiet).then()
+                .statusCode(204);
+        given().auth().oauth2(engineer).contentType("application/json")
+                .body(java.util.Map.of("groupBy", List.of("Computer"), "window", "P30D"))
+                .put("/api/v1/rules/" + RULE_ID + "/suppressions/" + quiet).then().statusCode(422);
+    }
+
+    @Test
     void threatIntelMatchesRaiseAlertsForTheTenantsWhoseIntelItIs() throws Exception {
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
         String bundle = Files.readString(VigilInfra.sharedData().resolve("threat-intel/stix2-examples/malware-indicator-for-file-hash.json"));

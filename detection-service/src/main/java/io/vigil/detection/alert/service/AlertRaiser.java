@@ -31,9 +31,11 @@ public class AlertRaiser {
     private final io.vigil.detection.intel.service.IntelService intel;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final io.vigil.detection.suppression.service.Suppressions suppressions;
 
     public AlertRaiser(RuleCatalog catalog, io.vigil.detection.intel.service.IntelService intel, Outbox outbox,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, io.vigil.detection.suppression.service.Suppressions suppressions) {
+        this.suppressions = suppressions;
         this.catalog = catalog;
         this.intel = intel;
         this.outbox = outbox;
@@ -49,6 +51,9 @@ public class AlertRaiser {
             raised += correlate(compiled, tenantId, rule, event, eventTime);
             if (compiled.correlations().silences(rule)) {
                 continue; // only input of a correlation that does not generate its rules' own alerts
+            }
+            if (!suppressions.admit(tenantId, rule.id(), event, eventTime)) {
+                continue; // within the tenant's suppression window for this group: counted, not raised
             }
             raised++;
             UUID alertId = UUID.nameUUIDFromBytes((tenantId + "|" + rule.id() + "|" + eventId).getBytes(StandardCharsets.UTF_8));

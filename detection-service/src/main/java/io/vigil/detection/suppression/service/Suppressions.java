@@ -1,0 +1,124 @@
+package io.vigil.detection.suppression.service;
+
+import io.vigil.detection.engine.event.MapEvent;
+import io.vigil.detection.suppression.rest.SuppressionRequest;
+import io.vigil.detection.suppression.rest.SuppressionResponse;
+import io.vigil.platform.errors.Problem;
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.platform.tenancy.CurrentTenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Alert suppression per tenant and rule: the first match of a group of field values raises an alert, the
+ * next ones within the window only count. Decided in the raising transaction (PostgreSQL), so a restart
+ * keeps windows and a rolled-back alert suppresses nothing.
+ */
+@ApplicationScoped
+public class Suppressions {
+
+    private final EntityManager em;
+    private final CurrentTenant current;
+
+    public Suppressions(EntityManager em, CurrentTenant current) {
+        this.em = em;
+        this.current = current;
+    }
+
+    @Transactional
+    public SuppressionResponse set(String ruleId, UUID tenantId, SuppressionRequest req) {
+        requireTenant(tenantId);
+        if (req.window().isNegative() || req.window().isZero() || req.window().compareTo(Duration.ofDays(7)) > 0) {
+            throw new ProblemException.Unprocessable("window must be between 1 s and 7 days",
+                    List.of(new Problem.FieldError("window", "between PT1S and P7D")));
+        }
+        em.createNativeQuery("insert into suppressions (tenant_id, rule_id, group_by, window_seconds, created_at)"
+                + " values (:t, :r, cast(:g as text[]), :w, now()) on conflict (tenant_id, rule_id)"
+                + " do update set group_by = excluded.group_by, window_seconds = excluded.window_seconds")
+                .setParameter("t", tenantId).setParameter("r", ruleId)
+                .setParameter("g", "{" + String.join(",", req.groupBy().stream().map(f -> "\"" + f.replace("\"", "") + "\"").toList()) + "}")
+                .setParameter("w", (int) req.window().toSeconds()).executeUpdate();
+        return get(ruleId, tenantId);
+    }
+
+    @Transactional
+    public SuppressionResponse get(String ruleId, UUID tenantId) {
+        requireTenant(tenantId);
+        List<?> rows = em.createNativeQuery("select array_to_string(s.group_by, '\u0001'), s.window_seconds,"
+                + " coalesce((select sum(st.suppressed) from suppression_state st where st.tenant_id = s.tenant_id"
+                + " and st.rule_id = s.rule_id), 0) from suppressions s where s.tenant_id = :t and s.rule_id = :r")
+                .setParameter("t", tenantId).setParameter("r", ruleId).getResultList();
+        if (rows.isEmpty()) {
+            throw new ProblemException.NotFound("rule " + ruleId + " is not suppressed for tenant " + tenantId);
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new SuppressionResponse(tenantId, ruleId, List.of(((String) r[0]).split("\u0001")),
+                Duration.ofSeconds(((Number) r[1]).longValue()).toString(), ((Number) r[2]).longValue());
+    }
+
+    @Transactional
+    public void remove(String ruleId, UUID tenantId) {
+        requireTenant(tenantId);
+        em.createNativeQuery("delete from suppressions where tenant_id = :t and rule_id = :r")
+                .setParameter("t", tenantId).setParameter("r", ruleId).executeUpdate();
+    }
+
+    /**
+     * Within the raising transaction: true if this match should raise an alert (no suppression, or the
+     * first of its group in the window); false if it is held back (and counted).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean admit(UUID tenantId, String ruleId, MapEvent event, Instant at) {
+        List<?> rows = em.createNativeQuery("select array_to_string(group_by, '\u0001'), window_seconds from suppressions"
+                + " where tenant_id = :t and rule_id = :r").setParameter("t", tenantId).setParameter("r", ruleId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return true;
+        }
+        Object[] s = (Object[]) rows.get(0);
+        StringBuilder values = new StringBuilder();
+        for (String field : ((String) s[0]).split("\u0001")) {
+            Object v = event.get(field);
+            values.append(field).append('=').append(v == null ? "" : v).append('\u0001');
+        }
+        String key = sha256(values.toString());
+        Instant until = at.plusSeconds(((Number) s[1]).longValue());
+        // A new group, or one whose window ended, opens a window and raises; otherwise count and hold back.
+        int opened = em.createNativeQuery("insert into suppression_state (tenant_id, rule_id, group_key, until)"
+                + " values (:t, :r, :k, :u) on conflict (tenant_id, rule_id, group_key) do update"
+                + " set until = excluded.until where suppression_state.until <= :at")
+                .setParameter("t", tenantId).setParameter("r", ruleId).setParameter("k", key)
+                .setParameter("u", Timestamp.from(until)).setParameter("at", Timestamp.from(at)).executeUpdate();
+        if (opened == 1) {
+            return true;
+        }
+        em.createNativeQuery("update suppression_state set suppressed = suppressed + 1 where tenant_id = :t"
+                + " and rule_id = :r and group_key = :k").setParameter("t", tenantId).setParameter("r", ruleId)
+                .setParameter("k", key).executeUpdate();
+        return false;
+    }
+
+    private void requireTenant(UUID tenantId) {
+        if (!current.get().allows(tenantId)) {
+            throw new ProblemException.NotFound("no tenant " + tenantId);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
