@@ -163,6 +163,46 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void tenantsSwitchRulesOffByTagLevelOrId() throws Exception {
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));
+        given().auth().oauth2(engineer).contentType("application/yaml").body(yaml).post("/api/v1/rules")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+        UUID byTag = UUID.randomUUID();
+        UUID byLevel = UUID.randomUUID();
+        UUID all = UUID.randomUUID();
+        given().auth().oauth2(engineer).contentType("application/json")
+                .body(java.util.Map.of("minLevel", "informational", "statuses", List.of(),
+                        "disabledTags", List.of("attack.T1187"), "disabledRules", List.of()))
+                .put("/api/v1/tenants/" + byTag + "/rule-settings").then().statusCode(200);
+        given().auth().oauth2(engineer).contentType("application/json")
+                .body(java.util.Map.of("minLevel", "critical", "statuses", List.of(), "disabledTags", List.of(),
+                        "disabledRules", List.of()))
+                .put("/api/v1/tenants/" + byLevel + "/rule-settings").then().statusCode(200)
+                .body("minLevel", equalTo("critical"));
+        given().auth().oauth2(engineer).contentType("application/json")
+                .body(java.util.Map.of("minLevel", "urgent", "statuses", List.of(), "disabledTags", List.of(),
+                        "disabledRules", List.of()))
+                .put("/api/v1/tenants/" + all + "/rule-settings").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.containsString("minLevel"));
+        String stream = "test.events." + UUID.randomUUID();
+        long since = System.currentTimeMillis();
+        for (UUID tenant : List.of(byTag, byLevel, all)) {
+            List<String> lines = new ArrayList<>();
+            for (String l : labelledEvents()) {
+                lines.add(l.substring(0, l.length() - 1) + ",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\""
+                        + UUID.randomUUID() + "\"}");
+            }
+            publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
+                    String.join("\n", lines)));
+        }
+        assertEquals(3, consumers.create(stream, "detection-settings", "one", handler).pollOnce());
+        assertEquals(2, awaitAlerts(all, since, 2).size(), "no settings: every match");
+        assertEquals(0, awaitOnce(byTag, since).size(), "the rule's technique is switched off");
+        assertEquals(0, awaitOnce(byLevel, since).size(), "a high rule under a critical minimum");
+    }
+
+    @Test
     void threatIntelMatchesRaiseAlertsForTheTenantsWhoseIntelItIs() throws Exception {
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
         String bundle = Files.readString(VigilInfra.sharedData().resolve("threat-intel/stix2-examples/malware-indicator-for-file-hash.json"));

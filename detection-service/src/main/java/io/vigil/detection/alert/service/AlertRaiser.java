@@ -32,10 +32,13 @@ public class AlertRaiser {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final io.vigil.detection.suppression.service.Suppressions suppressions;
+    private final io.vigil.detection.tuning.service.TenantRuleSettings ruleSettings;
 
     public AlertRaiser(RuleCatalog catalog, io.vigil.detection.intel.service.IntelService intel, Outbox outbox,
-            ObjectMapper mapper, io.vigil.detection.suppression.service.Suppressions suppressions) {
+            ObjectMapper mapper, io.vigil.detection.suppression.service.Suppressions suppressions,
+            io.vigil.detection.tuning.service.TenantRuleSettings ruleSettings) {
         this.suppressions = suppressions;
+        this.ruleSettings = ruleSettings;
         this.catalog = catalog;
         this.intel = intel;
         this.outbox = outbox;
@@ -51,6 +54,9 @@ public class AlertRaiser {
             raised += correlate(compiled, tenantId, rule, event, eventTime);
             if (compiled.correlations().silences(rule)) {
                 continue; // only input of a correlation that does not generate its rules' own alerts
+            }
+            if (!ruleSettings.enabled(tenantId, rule)) {
+                continue; // switched off for this tenant (level, status, tag or id)
             }
             if (!suppressions.admit(tenantId, rule.id(), event, eventTime)) {
                 continue; // within the tenant's suppression window for this group: counted, not raised
