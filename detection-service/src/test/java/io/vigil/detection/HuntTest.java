@@ -36,6 +36,47 @@ class HuntTest {
                 + "\",\"event.id\":\"" + UUID.randomUUID() + "\"}";
     }
 
+    @Inject
+    io.vigil.detection.eventstore.retention.EventRetention retention;
+
+    @Test
+    void eachTenantsEventsAreKeptForItsRetentionAndNoLonger() throws Exception {
+        UUID shortLived = UUID.randomUUID();
+        UUID standard = UUID.randomUUID();
+        Instant now = Instant.parse("2026-11-24T12:00:00Z");
+        String stream = "test.events." + UUID.randomUUID();
+        publisher.publish(stream, new Envelope(shortLived, UUID.randomUUID(), "event.batch", 1, Instant.now(),
+                event("ret-1", "old", "2026-10-01T00:00:00Z") + "\n" + event("ret-1", "recent", "2026-11-20T00:00:00Z")));
+        publisher.publish(stream, new Envelope(standard, UUID.randomUUID(), "event.batch", 1, Instant.now(),
+                event("ret-2", "sixty days", "2026-09-25T12:00:00Z") + "\n" + event("ret-2", "ancient", "2026-01-01T00:00:00Z")));
+        assertEquals(2, consumers.create(stream, "retention-it", "one", handler).pollOnce());
+        String manager = Keycloak.userToken(List.of("soc-manager"), List.of(Keycloak.tenantGroup(shortLived)));
+        given().auth().oauth2(manager).contentType("application/json").body(java.util.Map.of("days", 30))
+                .put("/api/v1/tenants/" + shortLived + "/event-retention").then().statusCode(200);
+        given().auth().oauth2(manager).get("/api/v1/tenants/" + shortLived + "/event-retention").then()
+                .statusCode(200).body("days", equalTo(30), "source", equalTo("TENANT"));
+        given().auth().oauth2(manager).contentType("application/json").body(java.util.Map.of("days", 0))
+                .put("/api/v1/tenants/" + shortLived + "/event-retention").then().statusCode(422);
+
+        var ctx = io.quarkus.arc.Arc.container().requestContext();
+        ctx.activate();
+        try {
+            io.quarkus.arc.Arc.container().instance(io.vigil.platform.tenancy.CurrentTenant.class).get()
+                    .set(io.vigil.platform.tenancy.TenantContext.system("test"));
+            retention.purge(now);
+        } finally {
+            ctx.terminate();
+        }
+        String analystA = Keycloak.userToken(List.of("soc-tier2"), List.of(Keycloak.tenantGroup(shortLived)));
+        given().auth().oauth2(analystA).get("/api/v1/events?from=2025-01-01T00:00:00Z&to=2026-12-01T00:00:00Z")
+                .then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].event.'process.command_line'", equalTo("recent"));
+        String analystB = Keycloak.userToken(List.of("soc-tier2"), List.of(Keycloak.tenantGroup(standard)));
+        given().auth().oauth2(analystB).get("/api/v1/events?from=2025-01-01T00:00:00Z&to=2026-12-01T00:00:00Z")
+                .then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].event.'process.command_line'", equalTo("sixty days"));
+    }
+
     @Test
     void findsTheTenantsEventsByFieldTextAndTimeNewestFirst() throws Exception {
         UUID a = UUID.randomUUID();

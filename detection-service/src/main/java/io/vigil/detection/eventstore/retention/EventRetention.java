@@ -1,0 +1,107 @@
+package io.vigil.detection.eventstore.retention;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vigil.platform.errors.Problem;
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Per-tenant retention of the event store: events older than the tenant's days (else the provider's
+ * {@code vigil.detection.retention.default-days}) are deleted by a periodic job, a bounded batch at a time
+ * so the store stays responsive.
+ */
+@ApplicationScoped
+public class EventRetention {
+
+    private static final Logger LOG = Logger.getLogger(EventRetention.class);
+    private static final int BATCH = 10_000;
+
+    private final EntityManager em;
+    private final CurrentTenant current;
+    private final int defaultDays;
+
+    public EventRetention(EntityManager em, CurrentTenant current,
+            @ConfigProperty(name = "vigil.detection.retention.default-days", defaultValue = "90") int defaultDays) {
+        this.em = em;
+        this.current = current;
+        this.defaultDays = defaultDays;
+    }
+
+    @Transactional
+    public Map<String, Object> set(UUID tenantId, int days) {
+        requireTenant(tenantId);
+        if (days < 1 || days > 3650) {
+            throw new ProblemException.Unprocessable("days must be between 1 and 3650",
+                    List.of(new Problem.FieldError("days", "between 1 and 3650")));
+        }
+        em.createNativeQuery("insert into event_retention (tenant_id, days, updated_at) values (:t, :d, now())"
+                + " on conflict (tenant_id) do update set days = excluded.days, updated_at = now()")
+                .setParameter("t", tenantId).setParameter("d", days).executeUpdate();
+        return Map.of("tenantId", tenantId, "days", days);
+    }
+
+    @Transactional
+    public Map<String, Object> get(UUID tenantId) {
+        requireTenant(tenantId);
+        List<?> rows = em.createNativeQuery("select days from event_retention where tenant_id = :t")
+                .setParameter("t", tenantId).getResultList();
+        int days = rows.isEmpty() ? defaultDays : ((Number) rows.get(0)).intValue();
+        return Map.of("tenantId", tenantId, "days", days, "source", rows.isEmpty() ? "PROVIDER" : "TENANT");
+    }
+
+    @Scheduled(every = "${vigil.detection.retention.every:1h}", delayed = "60s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void sweep() {
+        current.set(TenantContext.system("event-retention"));
+        try {
+            long deleted = purge(Instant.now());
+            if (deleted > 0) {
+                LOG.infof("event retention: %d events past their tenant's retention deleted", deleted);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("event retention sweep failed, retried at the next run: %s", e.getMessage());
+        }
+    }
+
+    /** Deletes, as of {@code now}, what every tenant's retention lets go; returns how many events went. */
+    public long purge(Instant now) {
+        long total = 0;
+        while (true) {
+            int n = purgeBatch(now);
+            total += n;
+            if (n < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    @Transactional
+    int purgeBatch(Instant now) {
+        Timestamp defaultCutoff = Timestamp.from(now.minus(Duration.ofDays(defaultDays)));
+        return em.createNativeQuery("delete from events e using (select e2.tenant_id, e2.id, e2.ts from events e2"
+                + " left join event_retention r on r.tenant_id = e2.tenant_id"
+                + " where e2.ts < coalesce(cast(:now as timestamptz) - make_interval(days => r.days), :cutoff)"
+                + " limit " + BATCH + ") old where e.tenant_id = old.tenant_id and e.id = old.id and e.ts = old.ts")
+                .setParameter("now", Timestamp.from(now)).setParameter("cutoff", defaultCutoff).executeUpdate();
+    }
+
+    private void requireTenant(UUID tenantId) {
+        if (!current.get().allows(tenantId)) {
+            throw new ProblemException.NotFound("no tenant " + tenantId);
+        }
+    }
+}
