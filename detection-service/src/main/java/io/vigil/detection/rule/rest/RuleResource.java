@@ -49,6 +49,20 @@ public class RuleResource {
     }
 
     @POST
+    @Path("import")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @Operation(summary = "Import a zip of Sigma rules (a SigmaHQ checkout or a pack): per file created, updated,"
+            + " unchanged or failed with its error")
+    public ZipImportResult importZip(byte[] zip) {
+        ZipImportResult result = service.importZip(zip);
+        if (result.created() + result.updated() > 0) {
+            catalog.reload();
+        }
+        return result;
+    }
+
+    @POST
     @Path("dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager"})

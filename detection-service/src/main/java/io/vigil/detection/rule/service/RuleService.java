@@ -99,6 +99,54 @@ public class RuleService {
                 req.events().size(), matches);
     }
 
+    /**
+     * Imports every {@code .yml}/{@code .yaml} of a zip (a SigmaHQ checkout or a pack), each in its own
+     * transaction: good rules are in, bad ones are reported with their path and error.
+     */
+    public io.vigil.detection.rule.rest.ZipImportResult importZip(byte[] zip) {
+        List<io.vigil.detection.rule.rest.ZipImportResult.FileResult> results = new java.util.ArrayList<>();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int failed = 0;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (entry.isDirectory() || !(name.endsWith(".yml") || name.endsWith(".yaml"))) {
+                    continue;
+                }
+                if (results.size() >= 20_000) {
+                    throw new ProblemException.PayloadTooLarge("a zip may hold at most 20,000 rule files");
+                }
+                byte[] bytes = in.readNBytes(1_000_000);
+                String yaml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                try {
+                    Imported r = importRule(yaml);
+                    String outcome = r.created() ? "created" : r.changed() ? "updated" : "unchanged";
+                    if (r.created()) {
+                        created++;
+                    } else if (r.changed()) {
+                        updated++;
+                    } else {
+                        unchanged++;
+                    }
+                    results.add(new io.vigil.detection.rule.rest.ZipImportResult.FileResult(name, r.rule().id(), outcome, null));
+                } catch (ProblemException e) {
+                    failed++;
+                    results.add(new io.vigil.detection.rule.rest.ZipImportResult.FileResult(name, null, "failed",
+                            e.getMessage()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new ProblemException.BadRequest("the body is not a readable zip: " + e.getMessage());
+        }
+        if (results.isEmpty()) {
+            throw new ProblemException.BadRequest("the zip holds no .yml or .yaml file");
+        }
+        return new io.vigil.detection.rule.rest.ZipImportResult(results.size(), created, updated, unchanged, failed, results);
+    }
+
     /** A detection rule compiled on its own; 422 with the location of what does not compile. */
     static SigmaRule compile(String yaml) {
         try {

@@ -1,0 +1,57 @@
+package io.vigil.detection;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.platform.testing.Keycloak;
+import io.vigil.platform.testing.VigilInfra;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** A pack of SigmaHQ rules imported as one zip: per-file outcome, repeatable. */
+@QuarkusTest
+class RuleZipImportTest {
+
+    @Test
+    void importsEachRuleOfTheZipAndReportsTheOnesThatDoNotCompile() throws Exception {
+        Path folder = VigilInfra.sharedData().resolve("sigma-rules/rules-emerging-threats/2026/Exploits");
+        List<Path> rules;
+        try (Stream<Path> s = Files.walk(folder)) {
+            rules = s.filter(p -> p.toString().endsWith(".yml")).sorted().limit(5).toList();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Path r : rules) {
+                zip.putNextEntry(new ZipEntry("rules/" + folder.relativize(r)));
+                zip.write(Files.readAllBytes(r));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("rules/broken.yml"));
+            zip.write("title: broken\nid: 11111111-2222-3333-4444-555555555555\nlogsource: {product: windows}\ndetection: {condition: nothing}\n".getBytes());
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("README.md"));
+            zip.write("not a rule".getBytes());
+            zip.closeEntry();
+        }
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        given().auth().oauth2(engineer).contentType("application/zip").body(bytes.toByteArray())
+                .post("/api/v1/rules/import").then().statusCode(200)
+                .body("files", equalTo(rules.size() + 1), "failed", equalTo(1))
+                .body("results.find { it.path == 'rules/broken.yml' }.outcome", equalTo("failed"))
+                .body("results.find { it.path == 'rules/broken.yml' }.error", containsString("nothing"));
+        // The same zip again changes nothing.
+        given().auth().oauth2(engineer).contentType("application/zip").body(bytes.toByteArray())
+                .post("/api/v1/rules/import").then().statusCode(200)
+                .body("unchanged", equalTo(rules.size()), "created", equalTo(0), "updated", equalTo(0));
+        given().auth().oauth2(engineer).contentType("application/zip").body("not a zip".getBytes())
+                .post("/api/v1/rules/import").then().statusCode(400).contentType("application/problem+json");
+    }
+}
