@@ -42,7 +42,7 @@ public class EventRetention {
 
     @Transactional
     public Map<String, Object> set(UUID tenantId, int days) {
-        requireTenant(tenantId);
+        current.requireVisible(tenantId);
         if (days < 1 || days > 3650) {
             throw new ProblemException.Unprocessable("days must be between 1 and 3650",
                     List.of(new Problem.FieldError("days", "between 1 and 3650")));
@@ -55,7 +55,7 @@ public class EventRetention {
 
     @Transactional
     public Map<String, Object> get(UUID tenantId) {
-        requireTenant(tenantId);
+        current.requireVisible(tenantId);
         List<?> rows = em.createNativeQuery("select days from event_retention where tenant_id = :t")
                 .setParameter("t", tenantId).getResultList();
         int days = rows.isEmpty() ? defaultDays : ((Number) rows.get(0)).intValue();
@@ -99,9 +99,4 @@ public class EventRetention {
                 .setParameter("now", Timestamp.from(now)).setParameter("cutoff", defaultCutoff).executeUpdate();
     }
 
-    private void requireTenant(UUID tenantId) {
-        if (!current.get().allows(tenantId)) {
-            throw new ProblemException.NotFound("no tenant " + tenantId);
-        }
-    }
 }

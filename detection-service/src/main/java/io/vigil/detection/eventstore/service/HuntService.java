@@ -11,7 +11,6 @@ import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.Cursor;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.Page;
-import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -43,14 +42,7 @@ public class HuntService {
     @Transactional
     public Page<HuntedEvent> hunt(UUID tenantId, Instant from, Instant to, List<String> where, List<String> contains,
             Integer limit, String cursor) {
-        TenantContext ctx = current.get();
-        String tenants = ctx.asSetting();
-        if (tenantId != null) {
-            if (!ctx.allows(tenantId)) {
-                throw new ProblemException.NotFound("no tenant " + tenantId);
-            }
-            tenants = tenantId.toString();
-        }
+        String tenants = current.settingFor(tenantId);
         Instant end = to == null ? Instant.now() : to;
         Instant start = from == null ? end.minus(Duration.ofHours(24)) : from;
         if (!start.isBefore(end)) {

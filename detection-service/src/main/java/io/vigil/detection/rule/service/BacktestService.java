@@ -11,7 +11,6 @@ import io.vigil.detection.rule.rest.BacktestResult;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
-import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -38,14 +37,7 @@ public class BacktestService {
     @Transactional
     public BacktestResult run(BacktestRequest req) {
         SigmaRule rule = RuleService.compile(req.rule());
-        TenantContext ctx = current.get();
-        String tenants = ctx.asSetting();
-        if (req.tenantId() != null) {
-            if (!ctx.allows(req.tenantId())) {
-                throw new ProblemException.NotFound("no tenant " + req.tenantId());
-            }
-            tenants = req.tenantId().toString();
-        }
+        String tenants = current.settingFor(req.tenantId());
         if (!req.from().isBefore(req.to())) {
             throw new ProblemException.Unprocessable("from must be before to",
                     List.of(new Problem.FieldError("from", "must be before to")));

@@ -37,7 +37,7 @@ public class Suppressions {
 
     @Transactional
     public SuppressionResponse set(String ruleId, UUID tenantId, SuppressionRequest req) {
-        requireTenant(tenantId);
+        current.requireVisible(tenantId);
         if (req.window().isNegative() || req.window().isZero() || req.window().compareTo(Duration.ofDays(7)) > 0) {
             throw new ProblemException.Unprocessable("window must be between 1 s and 7 days",
                     List.of(new Problem.FieldError("window", "between PT1S and P7D")));
@@ -53,7 +53,7 @@ public class Suppressions {
 
     @Transactional
     public SuppressionResponse get(String ruleId, UUID tenantId) {
-        requireTenant(tenantId);
+        current.requireVisible(tenantId);
         List<?> rows = em.createNativeQuery("select array_to_string(s.group_by, '\u0001'), s.window_seconds,"
                 + " coalesce((select sum(st.suppressed) from suppression_state st where st.tenant_id = s.tenant_id"
                 + " and st.rule_id = s.rule_id), 0) from suppressions s where s.tenant_id = :t and s.rule_id = :r")
@@ -68,7 +68,7 @@ public class Suppressions {
 
     @Transactional
     public void remove(String ruleId, UUID tenantId) {
-        requireTenant(tenantId);
+        current.requireVisible(tenantId);
         em.createNativeQuery("delete from suppressions where tenant_id = :t and rule_id = :r")
                 .setParameter("t", tenantId).setParameter("r", ruleId).executeUpdate();
     }
@@ -108,11 +108,6 @@ public class Suppressions {
         return false;
     }
 
-    private void requireTenant(UUID tenantId) {
-        if (!current.get().allows(tenantId)) {
-            throw new ProblemException.NotFound("no tenant " + tenantId);
-        }
-    }
 
     private static String sha256(String s) {
         try {

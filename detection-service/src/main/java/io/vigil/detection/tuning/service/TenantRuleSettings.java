@@ -2,7 +2,6 @@ package io.vigil.detection.tuning.service;
 
 import io.vigil.detection.engine.rule.SigmaRule;
 import io.vigil.detection.tuning.rest.RuleSettings;
-import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,13 +33,13 @@ public class TenantRuleSettings {
 
     @Transactional
     public RuleSettings get(UUID tenantId) {
-        requireTenant(tenantId);
+        current.requireVisible(tenantId);
         return load(tenantId);
     }
 
     @Transactional
     public RuleSettings set(UUID tenantId, RuleSettings s) {
-        requireTenant(tenantId);
+        current.requireVisible(tenantId);
         em.createNativeQuery("insert into tenant_rule_settings (tenant_id, min_level, statuses, disabled_tags,"
                 + " disabled_rules, updated_at) values (:t, :l, cast(:s as text[]), cast(:g as text[]), cast(:r as text[]), now())"
                 + " on conflict (tenant_id) do update set min_level = excluded.min_level, statuses = excluded.statuses,"
@@ -97,9 +96,4 @@ public class TenantRuleSettings {
         return "{" + String.join(",", values.stream().map(v -> "\"" + v.replace("\\", "").replace("\"", "") + "\"").toList()) + "}";
     }
 
-    private void requireTenant(UUID tenantId) {
-        if (!current.get().allows(tenantId)) {
-            throw new ProblemException.NotFound("no tenant " + tenantId);
-        }
-    }
 }

@@ -187,32 +187,6 @@ public final class JsonEvents {
         return new String(b, off, len, StandardCharsets.UTF_8);
     }
 
-    /** NDJSON already decoded (tests and callers holding text). */
-    public Split ndjson(String body) {
-        List<ObjectNode> events = new ArrayList<>();
-        List<Failure> failures = new ArrayList<>();
-        int lineNo = 0;
-        int start = 0;
-        while (start <= body.length()) {
-            int end = body.indexOf('\n', start);
-            if (end < 0) {
-                end = body.length();
-            }
-            lineNo++;
-            String line = body.substring(start, end);
-            start = end + 1;
-            if (line.isBlank()) {
-                if (end == body.length()) {
-                    break;
-                }
-                continue;
-            }
-            checkCount(events.size() + failures.size() + 1);
-            parseLine(line, lineNo, events, failures);
-        }
-        return new Split(events, failures);
-    }
-
     /** A JSON object, or an array of objects (an element that is not an object is a failure). */
     public Split json(String body) {
         List<ObjectNode> events = new ArrayList<>();
@@ -248,26 +222,6 @@ public final class JsonEvents {
                     + root.getNodeType().name().toLowerCase());
         }
         return new Split(events, failures);
-    }
-
-    private void parseLine(String line, int lineNo, List<ObjectNode> events, List<Failure> failures) {
-        int bytes = line.length() > maxLineBytes / 3 ? line.getBytes(StandardCharsets.UTF_8).length : line.length();
-        if (bytes > maxLineBytes) {
-            failures.add(new Failure(lineNo, line, "line is " + bytes + " bytes, over the limit of " + maxLineBytes));
-            return;
-        }
-        try (JsonParser p = mapper.createParser(line)) {
-            JsonNode n = mapper.readTree(p);
-            if (n == null || !n.isObject()) {
-                failures.add(new Failure(lineNo, line, "line " + lineNo + " is not a JSON object"));
-            } else if (p.nextToken() != null && p.currentToken() != JsonToken.NOT_AVAILABLE) {
-                failures.add(new Failure(lineNo, line, "line " + lineNo + " has text after the JSON object"));
-            } else {
-                events.add((ObjectNode) n);
-            }
-        } catch (IOException e) {
-            failures.add(new Failure(lineNo, line, "line " + lineNo + " is not valid JSON: " + firstLine(e.getMessage())));
-        }
     }
 
     private void checkCount(int n) {

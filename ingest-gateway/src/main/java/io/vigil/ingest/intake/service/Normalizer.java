@@ -15,9 +15,9 @@ public final class Normalizer {
 
     /** Windows writes 7 fraction digits; Instant.parse takes at most 9, so only longer ones are cut. */
     private static final java.util.regex.Pattern EXCESS_DIGITS = java.util.regex.Pattern.compile("(\\.\\d{1,9})\\d*Z$");
-    private static final String[] TIME_FIELDS = {"@timestamp", "timestamp", "TimeCreated", "UtcTime", "eventTime", "ts"};
-    /** The fields the time is read from. */
-    static final java.util.List<String> TIME_FIELD_NAMES = java.util.List.of(TIME_FIELDS);
+    /** The fields the time is read from, in order of preference. */
+    static final java.util.List<String> TIME_FIELD_NAMES = java.util.List.of("@timestamp", "timestamp", "TimeCreated",
+            "UtcTime", "eventTime", "ts");
 
     private Normalizer() {
     }
@@ -31,7 +31,7 @@ public final class Normalizer {
     }
 
     static Instant eventTime(ObjectNode event, Instant fallback) {
-        for (String f : TIME_FIELDS) {
+        for (String f : TIME_FIELD_NAMES) {
             JsonNode v = event.get(f);
             if (v == null) {
                 continue;

@@ -39,6 +39,25 @@ public class CurrentTenant {
         return Optional.ofNullable(context);
     }
 
+    /** Refuses, as 404 (another tenant's id reveals nothing), a tenant outside the caller's set. */
+    public void requireVisible(java.util.UUID tenantId) {
+        if (!get().allows(tenantId)) {
+            throw new ProblemException.NotFound("no tenant " + tenantId);
+        }
+    }
+
+    /**
+     * The {@code app.tenant_ids}-style setting for a query over the caller's tenants, narrowed to
+     * {@code tenantId} when one is named (404 if it is not the caller's).
+     */
+    public String settingFor(java.util.UUID tenantId) {
+        if (tenantId == null) {
+            return get().asSetting();
+        }
+        requireVisible(tenantId);
+        return tenantId.toString();
+    }
+
     /** Sets the context explicitly (API-key auth, stream consumers). */
     public void set(TenantContext context) {
         this.context = context;
