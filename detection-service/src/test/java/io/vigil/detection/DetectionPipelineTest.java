@@ -9,23 +9,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.detection.eventstore.service.EventStoreHandler;
+import io.vigil.detection.rule.service.RuleCatalog;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.MessageProcessor;
 import io.vigil.platform.streams.StreamPublisher;
+import io.vigil.platform.streams.StreamConsumer;
 import io.vigil.platform.streams.StreamConsumers;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
 import io.vigil.platform.testing.Keycloak;
 import io.vigil.platform.testing.VigilInfra;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +57,12 @@ class DetectionPipelineTest {
     EventStoreHandler handler;
     @Inject
     RedisDataSource redis;
+    @Inject
+    RuleCatalog catalog;
+    @Inject
+    CurrentTenant current;
+    @Inject
+    EntityManager em;
 
     final ObjectMapper mapper = new ObjectMapper();
 
@@ -299,22 +313,56 @@ class DetectionPipelineTest {
                     }
                 }).sorted(java.util.Comparator.comparing(l -> l.substring(l.indexOf("\"@timestamp\""))))
                 .toList();
-        for (String l : lines) {
-            publisher.publish(stream, Envelope.of(tenant, "event.normalized", l));
+        // The recording in two halves, split right after the minidump command (the sequence's first step),
+        // with the compiled catalog (and its correlation engine) rebuilt in between, as a restarted or
+        // second instance would: the open window must come from PostgreSQL.
+        int split = 0;
+        while (!lines.get(split).contains("MiniDump")) {
+            split++;
         }
         var consumer = consumers.create(stream, "detection-corr", "one", handler);
-        int total = 0;
-        int n;
-        while ((n = consumer.pollOnce()) > 0) {
-            total += n;
+        for (String l : lines.subList(0, split + 1)) {
+            publisher.publish(stream, Envelope.of(tenant, "event.normalized", l));
         }
+        int total = drain(consumer);
+        assertEquals(1L, openWindows(tenant), "the first step of the sequence is kept in the tenant's window");
+        assertEquals(0L, openWindows(UUID.randomUUID()), "another tenant sees no window");
+        catalog.reload();
+        for (String l : lines.subList(split + 1, lines.size())) {
+            publisher.publish(stream, Envelope.of(tenant, "event.normalized", l));
+        }
+        total += drain(consumer);
         assertEquals(lines.size(), total);
+        assertEquals(0L, openWindows(tenant), "the window is closed once the correlation fired");
         List<JsonNode> alerts = awaitAlerts(tenant, since, 1);
         assertEquals(1, alerts.size(), "one correlation alert and no alert of its two input rules: " + alerts);
         assertEquals("2e0c6a2e-0000-4000-8000-000000000003", alerts.get(0).path("ruleId").asText());
         assertEquals("CRITICAL", alerts.get(0).path("severity").asText());
         assertEquals("temporal_ordered", alerts.get(0).path("correlation").asText());
         assertEquals("WORKSTATION5", alerts.get(0).path("group").path("Hostname").asText().toUpperCase());
+    }
+
+    private static int drain(StreamConsumer consumer) {
+        int total = 0;
+        int n;
+        while ((n = consumer.pollOnce()) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** Correlation windows stored for the tenant, read as that tenant (row-level security applies). */
+    private long openWindows(UUID tenant) {
+        var request = Arc.container().requestContext();
+        request.activate();
+        try {
+            current.set(new TenantContext("test", Set.of(tenant), Set.of(),
+                    TenantContext.Source.MESSAGE));
+            return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                    .createNativeQuery("select count(*) from correlation_state").getSingleResult()).longValue());
+        } finally {
+            request.terminate();
+        }
     }
 
     @Test

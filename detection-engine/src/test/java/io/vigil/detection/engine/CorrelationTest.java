@@ -173,6 +173,47 @@ class CorrelationTest {
     }
 
     @Test
+    void stateKeptAsJsonOutlivesTheEngineThatWroteIt() {
+        // A store that keeps only JSON text, as the service's table does: a new engine (a restarted
+        // service) picks up each group where the old one left it.
+        Map<String, String> table = new java.util.concurrent.ConcurrentHashMap<>();
+        io.vigil.detection.engine.correlation.CorrelationStore json = new io.vigil.detection.engine.correlation.CorrelationStore() {
+            @Override
+            public <T> T update(String tenant, CorrelationRule rule, String group,
+                    java.util.function.Function<io.vigil.detection.engine.correlation.CorrelationState, T> change) {
+                String key = tenant + "|" + rule.id() + "|" + group;
+                io.vigil.detection.engine.correlation.CorrelationState s =
+                        io.vigil.detection.engine.correlation.CorrelationState.fromJson(table.get(key));
+                T out = change.apply(s);
+                table.put(key, s.toJson());
+                return out;
+            }
+        };
+        SigmaRule a = SigmaParser.parse(MINIDUMP);
+        SigmaRule b = SigmaParser.parse(LSASS_ACCESS);
+        List<CorrelationRule> rules = List.of(CorrelationRule.parse(DUMP_THEN_ACCESS));
+        MapEvent host = new MapEvent(Map.of("Hostname", "ws1"));
+        Instant t = Instant.parse("2026-01-01T10:00:00Z");
+        assertEquals(0, new CorrelationEngine(rules, json).onMatch("t", a, host, t).size());
+        assertEquals(0, new CorrelationEngine(rules, json).onMatch("t2", b, host, t.plusSeconds(1)).size(),
+                "another tenant's step does not complete the chain");
+        List<CorrelationEngine.Hit> hits = new CorrelationEngine(rules, json).onMatch("t", b, host, t.plusSeconds(2));
+        assertEquals(1, hits.size(), "the first step, remembered across engines, completes with the second");
+        assertEquals(t, hits.get(0).first());
+
+        CorrelationRule spray = CorrelationRule.parse("title: spraying\nid: sp\ncorrelation:\n  type: value_count\n"
+                + "  rules: [f]\n  group-by: [IpAddress]\n  timespan: 10m\n  condition: {field: TargetUserName, gte: 3}\n");
+        SigmaRule failed = SigmaParser.parse("title: failed logon\nid: f\nlogsource: {product: windows, service: security}\n"
+                + "detection:\n  s:\n    EventID: 4625\n  condition: s\n");
+        int fired = 0;
+        for (String user : List.of("a", "b", "b", "c")) {
+            fired += new CorrelationEngine(List.of(spray), json)
+                    .onMatch("t", failed, new MapEvent(Map.of("IpAddress", "10.0.0.9", "TargetUserName", user)), t).size();
+        }
+        assertEquals(1, fired, "distinct values survive the round trip");
+    }
+
+    @Test
     void invalidCorrelationsAreRefusedWithTheirLocation() {
         assertTrue(assertThrows(SigmaException.class, () -> CorrelationRule.parse(DUMP_THEN_ACCESS.replace("1m", "1 minute")))
                 .getMessage().startsWith("correlation.timespan"));

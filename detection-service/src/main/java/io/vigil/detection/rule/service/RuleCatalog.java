@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.vigil.detection.engine.RuleSet;
 import io.vigil.detection.engine.correlation.CorrelationEngine;
 import io.vigil.detection.engine.correlation.CorrelationRule;
+import io.vigil.detection.engine.correlation.CorrelationStore;
 import io.vigil.detection.engine.rule.LogsourceMapping;
 import io.vigil.detection.engine.rule.SigmaException;
 import io.vigil.detection.engine.rule.SigmaParser;
@@ -32,12 +33,14 @@ public class RuleCatalog {
     }
 
     private final RuleRepository repository;
+    private final CorrelationStore correlationStates;
     private final LogsourceMapping mapping = LogsourceMapping.defaults();
-    private volatile Compiled current = new Compiled(new RuleSet(LogsourceMapping.defaults()), Map.of(),
-            new CorrelationEngine(List.of()));
+    private volatile Compiled current;
 
-    public RuleCatalog(RuleRepository repository) {
+    public RuleCatalog(RuleRepository repository, CorrelationStore correlationStates) {
         this.repository = repository;
+        this.correlationStates = correlationStates;
+        this.current = new Compiled(new RuleSet(mapping), Map.of(), new CorrelationEngine(List.of(), correlationStates));
     }
 
     public Compiled current() {
@@ -52,8 +55,6 @@ public class RuleCatalog {
     void refresh() {
         reload();
     }
-
-    private String correlationSignature = "";
 
     public synchronized void reload() {
         List<Rule> rows = QuarkusTransaction.requiringNew().call(repository::enabled);
@@ -72,12 +73,7 @@ public class RuleCatalog {
                 LOG.warnf("rule %s no longer compiles and is skipped: %s", r.id, e.getMessage());
             }
         }
-        // Correlation state lives in the engine: keep the engine while the correlation rules are the same.
-        String signature = correlations.stream().map(c -> c.id() + ":" + versions.get(c.id())).sorted()
-                .collect(java.util.stream.Collectors.joining(","));
-        CorrelationEngine engine = signature.equals(correlationSignature) ? current.correlations()
-                : new CorrelationEngine(correlations);
-        correlationSignature = signature;
-        current = new Compiled(set, Map.copyOf(versions), engine);
+        // Correlation state lives in the store, not the engine: a new engine continues every open window.
+        current = new Compiled(set, Map.copyOf(versions), new CorrelationEngine(correlations, correlationStates));
     }
 }
