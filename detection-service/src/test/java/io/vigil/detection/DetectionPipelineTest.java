@@ -177,6 +177,60 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void aTenantsSigmaFilterDropsOnlyTheMatchesItDescribesAndOnlyForThatTenant() throws Exception {
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));
+        given().auth().oauth2(engineer).contentType("application/yaml").body(yaml).post("/api/v1/rules")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+        UUID tuned = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String filter = """
+                title: Snipping Tool opens the internal screenshot share
+                id: mf-internal-screenshot-share
+                logsource: {category: process_creation, product: windows}
+                filter:
+                  rules: [%s]
+                  share:
+                    CommandLine|contains: 'filePath=http://172.16.137.159:8000/'
+                  condition: not share
+                """.formatted(RULE_ID);
+        given().auth().oauth2(engineer).contentType("application/yaml").body(filter)
+                .post("/api/v1/tenants/" + tuned + "/filters").then().statusCode(201)
+                .header("Location", containsString("/filters/mf-internal-screenshot-share"));
+        given().auth().oauth2(engineer).contentType("application/yaml").body(filter)
+                .post("/api/v1/tenants/" + tuned + "/filters").then().statusCode(200); // same id: replaced
+        given().auth().oauth2(engineer).contentType("application/yaml")
+                .body(filter.replace("condition: not share", "condition: not nothing"))
+                .post("/api/v1/tenants/" + tuned + "/filters").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("filter.condition"));
+        String otherViewer = Keycloak.userToken(List.of("customer-admin"), List.of(Keycloak.tenantGroup(other)));
+        given().auth().oauth2(otherViewer).get("/api/v1/tenants/" + tuned + "/filters").then().statusCode(404);
+
+        String stream = "test.events." + UUID.randomUUID();
+        long since = System.currentTimeMillis();
+        for (UUID tenant : List.of(tuned, other)) {
+            List<String> lines = new ArrayList<>();
+            for (String l : labelledEvents()) { // one UNC path, one HTTP URL to the internal share
+                lines.add(l.substring(0, l.length() - 1) + ",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\""
+                        + UUID.randomUUID() + "\"}");
+            }
+            publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
+                    String.join("\n", lines)));
+        }
+        assertEquals(2, consumers.create(stream, "detection-filter", "one", handler).pollOnce());
+        List<JsonNode> tunedAlerts = awaitAlerts(tuned, since, 1);
+        assertEquals(1, tunedAlerts.size(), "the share's event is an accepted exception for this tenant");
+        assertTrue(tunedAlerts.get(0).path("entities").path("commandLine").asText().contains("%%5C"), tunedAlerts.toString());
+        assertEquals(2, awaitAlerts(other, since, 2).size(), "another tenant's filter changes nothing here");
+        given().auth().oauth2(engineer).get("/api/v1/tenants/" + tuned + "/filters/mf-internal-screenshot-share")
+                .then().statusCode(200).body("filtered", equalTo(1)).body("lastFiltered", equalTo("2026-11-24T10:00:00Z"));
+        given().auth().oauth2(engineer).delete("/api/v1/tenants/" + tuned + "/filters/mf-internal-screenshot-share")
+                .then().statusCode(204);
+        given().auth().oauth2(engineer).get("/api/v1/tenants/" + tuned + "/filters").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
     void tenantsSwitchRulesOffByTagLevelOrId() throws Exception {
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
         String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));

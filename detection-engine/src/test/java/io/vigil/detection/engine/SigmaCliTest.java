@@ -41,6 +41,24 @@ class SigmaCliTest {
     }
 
     @Test
+    void scanAppliesFiltersToTheRulesTheyName() throws Exception {
+        Path data = SharedData.dir();
+        Path filter = tmp.resolve("mf_internal_screenshot_share.yml");
+        Files.writeString(filter, """
+                title: Snipping Tool opens the internal screenshot share
+                logsource: {category: process_creation, product: windows}
+                filter:
+                  rules: [7c3a5b1d-9e2f-4a8c-b5d7-1e0f3c6a9b2d]
+                  share:
+                    CommandLine|contains: 'filePath=http://172.16.137.159:8000/'
+                  condition: not share
+                """);
+        List<JsonNode> lines = run("scan", "--rules", data.resolve("sigma-rules").resolve(RULE).toString(),
+                "--events", data.resolve("sigma-regression").resolve(EVENTS).toString(), "--filters", filter.toString());
+        assertEquals(List.of(0), indexes(lines), "the HTTP share event is tuned out, the UNC one still matches");
+    }
+
+    @Test
     void scanReadsJsonLinesAndArraysAndCountsEveryEvent() throws Exception {
         Path rule = tmp.resolve("r.yml");
         Files.writeString(rule, "title: whoami\nid: 11111111-2222-3333-4444-555555555555\nauthor: Vigil tests\nlevel: low\n"

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.detection.engine.RuleSet;
 import io.vigil.detection.engine.event.EventFlattener;
+import io.vigil.detection.engine.event.MapEvent;
 import io.vigil.detection.engine.rule.LogsourceMapping;
 import io.vigil.detection.engine.rule.SigmaException;
+import io.vigil.detection.engine.rule.SigmaFilter;
 import io.vigil.detection.engine.rule.SigmaParser;
 import io.vigil.detection.engine.rule.SigmaRule;
 import java.io.IOException;
@@ -26,7 +28,7 @@ public final class SigmaCli {
 
     static final String USAGE = """
             usage: vigil sigma check --rules DIR
-                   vigil sigma scan --rules DIR_OR_FILE --events FILE
+                   vigil sigma scan --rules DIR_OR_FILE --events FILE [--filters DIR_OR_FILE]
 
             check  compiles every rule file (*.yml, *.yaml) under DIR and prints one JSON line per file:
                    {"path", "id", "compiled", "error"}
@@ -34,7 +36,8 @@ public final class SigmaCli {
                    objects, including evtx_dump's Event.System/Event.EventData shape) and prints one JSON
                    line per match: {"rule_id", "rule_title", "rule_author", "level", "event_index"}
                    (event_index counts events from 0 in file order). Rules that do not compile are
-                   reported on standard error and skipped.
+                   reported on standard error and skipped. --filters adds Sigma filters (the local
+                   tuning of named rules: their condition is ANDed to the rule's, as pySigma does).
             """;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -54,6 +57,7 @@ public final class SigmaCli {
         }
         String rules = option(args, "--rules");
         String events = option(args, "--events");
+        String filters = option(args, "--filters");
         if (List.of(args).contains("--help")) {
             out.print(USAGE);
             return 0;
@@ -70,7 +74,7 @@ public final class SigmaCli {
                     if (rules == null || events == null) {
                         return usage(err, "scan needs --rules and --events");
                     }
-                    scan(Path.of(rules), Path.of(events), out, err);
+                    scan(Path.of(rules), Path.of(events), filters == null ? null : Path.of(filters), out, err);
                 }
                 default -> {
                     return usage(err, "unknown command '" + args[0] + "'");
@@ -102,13 +106,21 @@ public final class SigmaCli {
         }
     }
 
-    static void scan(Path rules, Path events, PrintStream out, PrintStream err) throws IOException {
+    static void scan(Path rules, Path events, Path filterFiles, PrintStream out, PrintStream err) throws IOException {
         RuleSet set = new RuleSet(LogsourceMapping.defaults());
         for (Path f : ruleFiles(rules)) {
             try {
                 set.add(SigmaParser.parse(Files.readString(f)));
             } catch (SigmaException e) {
                 err.println("skipped " + f + ": " + e.getMessage());
+            }
+        }
+        List<SigmaFilter> filters = new java.util.ArrayList<>();
+        for (Path f : filterFiles == null ? List.<Path>of() : ruleFiles(filterFiles)) {
+            try {
+                filters.add(SigmaParser.parseFilter(Files.readString(f)));
+            } catch (SigmaException e) {
+                err.println("skipped filter " + f + ": " + e.getMessage());
             }
         }
         long index = 0;
@@ -124,7 +136,11 @@ public final class SigmaCli {
                     index++;
                     continue;
                 }
-                for (SigmaRule r : set.match(EventFlattener.flatten(node))) {
+                MapEvent event = EventFlattener.flatten(node);
+                for (SigmaRule r : set.match(event)) {
+                    if (!admitted(filters, r, event)) {
+                        continue;
+                    }
                     ObjectNode line = MAPPER.createObjectNode();
                     line.put("rule_id", r.id());
                     line.put("rule_title", r.title());
@@ -136,6 +152,15 @@ public final class SigmaCli {
                 index++;
             }
         }
+    }
+
+    private static boolean admitted(List<SigmaFilter> filters, SigmaRule rule, MapEvent event) {
+        for (SigmaFilter f : filters) {
+            if (f.appliesTo(rule) && !f.admits(event)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Path> ruleFiles(Path rules) throws IOException {

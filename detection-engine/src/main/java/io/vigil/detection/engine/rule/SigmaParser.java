@@ -41,6 +41,39 @@ public final class SigmaParser {
                 strings(doc.get("falsepositives")), logsource, matcher);
     }
 
+    public static SigmaFilter parseFilter(String yamlText) {
+        return parseFilter(yamlText, Placeholders.NONE);
+    }
+
+    /** Reads a Sigma filter: {@code filter} holds {@code rules}, named selections and a {@code condition}. */
+    public static SigmaFilter parseFilter(String yamlText, Placeholders placeholders) {
+        Map<String, Object> doc = load(yamlText);
+        String title = string(doc, "title");
+        if (title == null || title.isBlank()) {
+            throw new SigmaException("title", "a filter needs a title");
+        }
+        Logsource logsource = logsource(doc.get("logsource"));
+        if (!(doc.get("filter") instanceof Map<?, ?> filter)) {
+            throw new SigmaException("filter", "a filter needs a filter section");
+        }
+        List<String> rules = strings(filter.get("rules"));
+        if (rules.isEmpty()) {
+            throw new SigmaException("filter.rules", "a filter names the rules it tunes (ids or names)");
+        }
+        Map<Object, Object> detection = new LinkedHashMap<>(filter);
+        detection.remove("rules");
+        if (detection.size() < 2) {
+            throw new SigmaException("filter", "a filter needs a selection and a condition");
+        }
+        Matcher condition;
+        try {
+            condition = detection(detection, placeholders);
+        } catch (SigmaException e) {
+            throw new SigmaException(e.getMessage().replaceFirst("^detection", "filter"));
+        }
+        return new SigmaFilter(string(doc, "id"), title, logsource, rules, condition);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> load(String text) {
         LoaderOptions options = new LoaderOptions();

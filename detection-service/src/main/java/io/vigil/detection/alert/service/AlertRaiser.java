@@ -3,10 +3,19 @@ package io.vigil.detection.alert.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.detection.alert.Severity;
 import io.vigil.detection.engine.attack.Attack;
+import io.vigil.detection.engine.correlation.CorrelationEngine;
+import io.vigil.detection.engine.correlation.CorrelationRule;
+import io.vigil.detection.engine.intel.Indicator;
+import io.vigil.detection.engine.intel.IndicatorSet;
 import io.vigil.detection.engine.event.MapEvent;
 import io.vigil.detection.engine.rule.SigmaRule;
+import io.vigil.detection.intel.service.IntelService;
 import io.vigil.detection.rule.service.RuleCatalog;
+import io.vigil.detection.suppression.service.Suppressions;
+import io.vigil.detection.tuning.service.TenantFilters;
+import io.vigil.detection.tuning.service.TenantRuleSettings;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,21 +37,22 @@ public class AlertRaiser {
     public static final String TYPE = "alert.raised";
 
     private final RuleCatalog catalog;
-    private final io.vigil.detection.intel.service.IntelService intel;
+    private final IntelService intel;
     private final Outbox outbox;
     private final ObjectMapper mapper;
-    private final io.vigil.detection.suppression.service.Suppressions suppressions;
-    private final io.vigil.detection.tuning.service.TenantRuleSettings ruleSettings;
+    private final Suppressions suppressions;
+    private final TenantRuleSettings ruleSettings;
+    private final TenantFilters filters;
 
-    public AlertRaiser(RuleCatalog catalog, io.vigil.detection.intel.service.IntelService intel, Outbox outbox,
-            ObjectMapper mapper, io.vigil.detection.suppression.service.Suppressions suppressions,
-            io.vigil.detection.tuning.service.TenantRuleSettings ruleSettings) {
-        this.suppressions = suppressions;
-        this.ruleSettings = ruleSettings;
+    public AlertRaiser(RuleCatalog catalog, IntelService intel, Outbox outbox, ObjectMapper mapper,
+            Suppressions suppressions, TenantRuleSettings ruleSettings, TenantFilters filters) {
         this.catalog = catalog;
         this.intel = intel;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.suppressions = suppressions;
+        this.ruleSettings = ruleSettings;
+        this.filters = filters;
     }
 
     /** Returns how many alerts were raised. */
@@ -51,6 +61,9 @@ public class AlertRaiser {
         List<SigmaRule> hits = compiled.rules().match(event);
         int raised = 0;
         for (SigmaRule rule : hits) {
+            if (!filters.admit(tenantId, rule, event, eventTime)) {
+                continue; // a tenant exception (Sigma filter) drops this match: as if the rule had not matched
+            }
             raised += correlate(compiled, tenantId, rule, event, eventTime);
             if (compiled.correlations().silences(rule)) {
                 continue; // only input of a correlation that does not generate its rules' own alerts
@@ -70,7 +83,7 @@ public class AlertRaiser {
             p.put("ruleVersion", compiled.versions().getOrDefault(rule.id(), 0));
             p.put("level", rule.level());
             Object criticality = event.get("host.asset.criticality");
-            p.put("severity", io.vigil.detection.alert.Severity.of(rule.level(),
+            p.put("severity", Severity.of(rule.level(),
                     criticality == null ? null : criticality.toString()));
             p.put("title", rule.title());
             p.put("eventId", eventId.toString());
@@ -102,10 +115,10 @@ public class AlertRaiser {
 
     /** Feeds a match to the correlations; an alert per correlation that fires. */
     private int correlate(RuleCatalog.Compiled compiled, UUID tenantId, SigmaRule rule, MapEvent event, Instant at) {
-        List<io.vigil.detection.engine.correlation.CorrelationEngine.Hit> fired =
+        List<CorrelationEngine.Hit> fired =
                 compiled.correlations().onMatch(tenantId.toString(), rule, event, at);
-        for (io.vigil.detection.engine.correlation.CorrelationEngine.Hit h : fired) {
-            io.vigil.detection.engine.correlation.CorrelationRule c = h.rule();
+        for (CorrelationEngine.Hit h : fired) {
+            CorrelationRule c = h.rule();
             UUID alertId = UUID.nameUUIDFromBytes((tenantId + "|" + c.id() + "|" + h.group() + "|" + h.first())
                     .getBytes(StandardCharsets.UTF_8));
             ObjectNode p = mapper.createObjectNode();
@@ -129,9 +142,9 @@ public class AlertRaiser {
 
     /** One alert per indicator of the tenant's threat intel found in the event. */
     private int raiseIntel(UUID tenantId, UUID eventId, Instant eventTime, MapEvent event) {
-        List<io.vigil.detection.engine.intel.IndicatorSet.Hit> hits = intel.forTenant(tenantId).match(event, eventTime);
-        for (io.vigil.detection.engine.intel.IndicatorSet.Hit h : hits) {
-            io.vigil.detection.engine.intel.Indicator i = h.indicator();
+        List<IndicatorSet.Hit> hits = intel.forTenant(tenantId).match(event, eventTime);
+        for (IndicatorSet.Hit h : hits) {
+            Indicator i = h.indicator();
             String ruleId = "intel:" + i.type().name().toLowerCase(Locale.ROOT) + ":" + i.value();
             UUID alertId = UUID.nameUUIDFromBytes((tenantId + "|" + ruleId + "|" + eventId).getBytes(StandardCharsets.UTF_8));
             ObjectNode p = mapper.createObjectNode();

@@ -92,7 +92,8 @@ public class TenantRuleSettings {
         return s == null || s.isEmpty() ? List.of() : List.of(s.split("\u0001"));
     }
 
-    private static String array(List<String> values) {
+    /** A PostgreSQL text[] literal of the values (quotes and backslashes dropped). */
+    static String array(List<String> values) {
         return "{" + String.join(",", values.stream().map(v -> "\"" + v.replace("\\", "").replace("\"", "") + "\"").toList()) + "}";
     }
 
