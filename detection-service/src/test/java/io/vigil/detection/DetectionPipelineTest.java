@@ -238,7 +238,15 @@ class DetectionPipelineTest {
                 .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
         UUID byTag = UUID.randomUUID();
         UUID byLevel = UUID.randomUUID();
+        UUID byPack = UUID.randomUUID();
         UUID all = UUID.randomUUID();
+        given().auth().oauth2(engineer).get("/api/v1/rules?pack=emerging-threats&limit=1000").then().statusCode(200)
+                .body("items.find { it.id == '" + RULE_ID + "' }.pack", equalTo("emerging-threats"));
+        given().auth().oauth2(engineer).contentType("application/json")
+                .body(java.util.Map.of("minLevel", "informational", "statuses", List.of(), "disabledTags", List.of(),
+                        "disabledRules", List.of(), "disabledPacks", List.of("Emerging-Threats")))
+                .put("/api/v1/tenants/" + byPack + "/rule-settings").then().statusCode(200)
+                .body("disabledPacks", equalTo(List.of("emerging-threats")));
         given().auth().oauth2(engineer).contentType("application/json")
                 .body(java.util.Map.of("minLevel", "informational", "statuses", List.of(),
                         "disabledTags", List.of("attack.T1187"), "disabledRules", List.of()))
@@ -255,7 +263,7 @@ class DetectionPipelineTest {
                 .body("errors[0].field", org.hamcrest.Matchers.containsString("minLevel"));
         String stream = "test.events." + UUID.randomUUID();
         long since = System.currentTimeMillis();
-        for (UUID tenant : List.of(byTag, byLevel, all)) {
+        for (UUID tenant : List.of(byTag, byLevel, byPack, all)) {
             List<String> lines = new ArrayList<>();
             for (String l : labelledEvents()) {
                 lines.add(l.substring(0, l.length() - 1) + ",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\""
@@ -264,10 +272,11 @@ class DetectionPipelineTest {
             publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
                     String.join("\n", lines)));
         }
-        assertEquals(3, consumers.create(stream, "detection-settings", "one", handler).pollOnce());
+        assertEquals(4, consumers.create(stream, "detection-settings", "one", handler).pollOnce());
         assertEquals(2, awaitAlerts(all, since, 2).size(), "no settings: every match");
         assertEquals(0, awaitOnce(byTag, since).size(), "the rule's technique is switched off");
         assertEquals(0, awaitOnce(byLevel, since).size(), "a high rule under a critical minimum");
+        assertEquals(0, awaitOnce(byPack, since).size(), "the tenant does not take the emerging-threats pack");
     }
 
     @Test

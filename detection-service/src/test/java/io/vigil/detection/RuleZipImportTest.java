@@ -37,6 +37,10 @@ class RuleZipImportTest {
             zip.putNextEntry(new ZipEntry("rules/broken.yml"));
             zip.write("title: broken\nid: 11111111-2222-3333-4444-555555555555\nlogsource: {product: windows}\ndetection: {condition: nothing}\n".getBytes());
             zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("sigma-master/rules-threat-hunting/windows/hunt_whoami.yml"));
+            zip.write(("title: whoami run\nid: 11111111-2222-3333-4444-0000000000a1\nlogsource: {product: windows,"
+                    + " category: process_creation}\ndetection:\n  s: {Image|endswith: '\\\\whoami.exe'}\n  condition: s\n").getBytes());
+            zip.closeEntry();
             zip.putNextEntry(new ZipEntry("README.md"));
             zip.write("not a rule".getBytes());
             zip.closeEntry();
@@ -44,13 +48,26 @@ class RuleZipImportTest {
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
         given().auth().oauth2(engineer).contentType("application/zip").body(bytes.toByteArray())
                 .post("/api/v1/rules/import").then().statusCode(200)
-                .body("files", equalTo(rules.size() + 1), "failed", equalTo(1))
+                .body("files", equalTo(rules.size() + 2), "failed", equalTo(1))
                 .body("results.find { it.path == 'rules/broken.yml' }.outcome", equalTo("failed"))
                 .body("results.find { it.path == 'rules/broken.yml' }.error", containsString("nothing"));
         // The same zip again changes nothing.
         given().auth().oauth2(engineer).contentType("application/zip").body(bytes.toByteArray())
                 .post("/api/v1/rules/import").then().statusCode(200)
-                .body("unchanged", equalTo(rules.size()), "created", equalTo(0), "updated", equalTo(0));
+                .body("unchanged", equalTo(rules.size() + 1), "created", equalTo(0), "updated", equalTo(0));
+        // Packs: SigmaHQ's detection.* tag, else the SigmaHQ folder; a pack given with the import wins.
+        given().auth().oauth2(engineer).get("/api/v1/rules?pack=threat-hunting&limit=1000").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem("11111111-2222-3333-4444-0000000000a1"));
+        for (Path r : rules) {
+            String id = Files.readAllLines(r).stream().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4).trim();
+            given().auth().oauth2(engineer).get("/api/v1/rules?pack=emerging-threats&limit=1000").then()
+                    .body("items.id", org.hamcrest.Matchers.hasItem(id));
+        }
+        given().auth().oauth2(engineer).contentType("application/zip").body(bytes.toByteArray())
+                .post("/api/v1/rules/import?pack=acme-baseline").then().statusCode(200)
+                .body("updated", equalTo(rules.size() + 1));
+        given().auth().oauth2(engineer).get("/api/v1/rules?pack=acme-baseline&limit=1000").then().statusCode(200)
+                .body("items.size()", equalTo(rules.size() + 1));
         given().auth().oauth2(engineer).contentType("application/zip").body("not a zip".getBytes())
                 .post("/api/v1/rules/import").then().statusCode(400).contentType("application/problem+json");
     }

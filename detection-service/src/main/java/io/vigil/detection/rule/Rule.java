@@ -33,6 +33,10 @@ public class Rule {
     @Column(nullable = false)
     public String kind = "detection";
 
+    /** The pack the rule came in: core, emerging-threats, threat-hunting... or custom. */
+    @Column(nullable = false)
+    public String pack = "custom";
+
     @Column(nullable = false)
     public boolean enabled;
 

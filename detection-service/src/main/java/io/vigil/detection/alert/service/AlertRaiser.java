@@ -68,7 +68,7 @@ public class AlertRaiser {
             if (compiled.correlations().silences(rule)) {
                 continue; // only input of a correlation that does not generate its rules' own alerts
             }
-            if (!ruleSettings.enabled(tenantId, rule)) {
+            if (!ruleSettings.enabled(tenantId, rule, compiled.packs().get(rule.id()))) {
                 continue; // switched off for this tenant (level, status, tag or id)
             }
             if (!suppressions.admit(tenantId, rule.id(), event, eventTime)) {

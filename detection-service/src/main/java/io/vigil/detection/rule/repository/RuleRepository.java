@@ -1,6 +1,7 @@
 package io.vigil.detection.rule.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.vigil.detection.rule.Rule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -12,10 +13,13 @@ public class RuleRepository implements PanacheRepositoryBase<Rule, String> {
         return list("enabled = true order by id");
     }
 
-    public List<Rule> page(String afterId, int limit) {
-        if (afterId == null) {
-            return find("order by id").page(0, limit).list();
+    /** A page of the catalog by id, of one pack or of all. */
+    public List<Rule> page(String pack, String afterId, int limit) {
+        String where = (pack == null ? "" : "pack = :pack and ") + "id > :after order by id";
+        Parameters p = Parameters.with("after", afterId == null ? "" : afterId);
+        if (pack != null) {
+            p = p.and("pack", pack);
         }
-        return find("id > ?1 order by id", afterId).page(0, limit).list();
+        return find(where, p).page(0, limit).list();
     }
 }

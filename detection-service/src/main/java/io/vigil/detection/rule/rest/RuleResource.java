@@ -37,9 +37,10 @@ public class RuleResource {
     @POST
     @Consumes({"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
     @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
-    @Operation(summary = "Import one Sigma rule (YAML). 201 new, 200 new version or unchanged; 422 with the location of a compile error")
-    public Response importRule(String yaml) {
-        RuleService.Imported result = service.importRule(yaml);
+    @Operation(summary = "Import one Sigma rule (YAML) into a pack (default: its SigmaHQ detection.* tag, else"
+            + " custom). 201 new, 200 new version or unchanged; 422 with the location of a compile error")
+    public Response importRule(@QueryParam("pack") String pack, String yaml) {
+        RuleService.Imported result = service.importRule(yaml, pack, null);
         if (result.changed()) {
             catalog.reload();
         }
@@ -53,9 +54,10 @@ public class RuleResource {
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
     @Operation(summary = "Import a zip of Sigma rules (a SigmaHQ checkout or a pack): per file created, updated,"
-            + " unchanged or failed with its error")
-    public ZipImportResult importZip(byte[] zip) {
-        ZipImportResult result = service.importZip(zip);
+            + " unchanged or failed with its error. Each rule's pack is the one given, else its SigmaHQ detection.*"
+            + " tag, else its SigmaHQ folder (rules: core, rules-threat-hunting: threat-hunting...), else custom")
+    public ZipImportResult importZip(@QueryParam("pack") String pack, byte[] zip) {
+        ZipImportResult result = service.importZip(zip, pack);
         if (result.created() + result.updated() > 0) {
             catalog.reload();
         }
@@ -81,8 +83,9 @@ public class RuleResource {
     }
 
     @GET
-    @Operation(summary = "The rule catalog, by id")
-    public Page<RuleResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return service.list(limit, cursor);
+    @Operation(summary = "The rule catalog, by id; of one pack with ?pack=")
+    public Page<RuleResponse> list(@QueryParam("pack") String pack, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.list(pack, limit, cursor);
     }
 }

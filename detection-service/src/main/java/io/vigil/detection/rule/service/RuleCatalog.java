@@ -28,8 +28,9 @@ public class RuleCatalog {
 
     private static final Logger LOG = Logger.getLogger(RuleCatalog.class);
 
-    /** A compiled set with each rule's version (alerts name the version that fired). */
-    public record Compiled(RuleSet rules, Map<String, Integer> versions, CorrelationEngine correlations) {
+    /** A compiled set with each rule's version (alerts name the version that fired) and pack. */
+    public record Compiled(RuleSet rules, Map<String, Integer> versions, Map<String, String> packs,
+            CorrelationEngine correlations) {
     }
 
     private final RuleRepository repository;
@@ -40,7 +41,7 @@ public class RuleCatalog {
     public RuleCatalog(RuleRepository repository, CorrelationStore correlationStates) {
         this.repository = repository;
         this.correlationStates = correlationStates;
-        this.current = new Compiled(new RuleSet(mapping), Map.of(), new CorrelationEngine(List.of(), correlationStates));
+        this.current = new Compiled(new RuleSet(mapping), Map.of(), Map.of(), new CorrelationEngine(List.of(), correlationStates));
     }
 
     public Compiled current() {
@@ -60,6 +61,7 @@ public class RuleCatalog {
         List<Rule> rows = QuarkusTransaction.requiringNew().call(repository::enabled);
         RuleSet set = new RuleSet(mapping);
         Map<String, Integer> versions = new HashMap<>();
+        Map<String, String> packs = new HashMap<>();
         List<CorrelationRule> correlations = new java.util.ArrayList<>();
         for (Rule r : rows) {
             try {
@@ -69,11 +71,12 @@ public class RuleCatalog {
                     set.add(SigmaParser.parse(r.yaml));
                 }
                 versions.put(r.id, r.version);
+                packs.put(r.id, r.pack);
             } catch (SigmaException e) {
                 LOG.warnf("rule %s no longer compiles and is skipped: %s", r.id, e.getMessage());
             }
         }
         // Correlation state lives in the store, not the engine: a new engine continues every open window.
-        current = new Compiled(set, Map.copyOf(versions), new CorrelationEngine(correlations, correlationStates));
+        current = new Compiled(set, Map.copyOf(versions), Map.copyOf(packs), new CorrelationEngine(correlations, correlationStates));
     }
 }

@@ -30,8 +30,44 @@ public class RuleService {
     public record Imported(RuleResponse rule, boolean created, boolean changed) {
     }
 
+    /** Known SigmaHQ folders and the pack each one is. */
+    private static final java.util.Map<String, String> SIGMAHQ_FOLDERS = java.util.Map.of(
+            "rules", "core", "rules-emerging-threats", "emerging-threats", "rules-threat-hunting", "threat-hunting",
+            "rules-compliance", "compliance", "rules-dfir", "dfir", "rules-placeholder", "placeholder");
+
+    /**
+     * The pack of a rule: the one given, else SigmaHQ's {@code detection.*} tag, else the SigmaHQ folder it
+     * sits in, else {@code custom}.
+     */
+    static String packOf(String given, List<String> tags, String path) {
+        if (given != null && !given.isBlank()) {
+            return given.trim().toLowerCase(java.util.Locale.ROOT);
+        }
+        for (String t : tags) {
+            String tag = t.toLowerCase(java.util.Locale.ROOT);
+            if (tag.startsWith("detection.")) {
+                return tag.substring("detection.".length());
+            }
+        }
+        if (path != null) {
+            for (String segment : path.split("/")) {
+                String pack = SIGMAHQ_FOLDERS.get(segment);
+                if (pack != null) {
+                    return pack;
+                }
+            }
+        }
+        return "custom";
+    }
+
     @Transactional
     public Imported importRule(String yaml) {
+        return importRule(yaml, null, null);
+    }
+
+    /** Imports one rule into {@code pack} (null: from its tags or {@code path}, else custom). */
+    @Transactional
+    public Imported importRule(String yaml, String pack, String path) {
         SigmaRule compiled;
         String kind = "detection";
         try {
@@ -55,7 +91,8 @@ public class RuleService {
         }
         Rule r = rules.findById(compiled.id());
         boolean created = r == null;
-        if (!created && r.yaml.equals(yaml)) {
+        String rulePack = packOf(pack, compiled.tags(), path);
+        if (!created && r.yaml.equals(yaml) && r.pack.equals(rulePack)) {
             return new Imported(toResponse(r), false, false);
         }
         if (created) {
@@ -71,6 +108,7 @@ public class RuleService {
         r.status = compiled.status();
         r.yaml = yaml;
         r.kind = kind;
+        r.pack = rulePack;
         r.importedAt = Instant.now();
         rules.persist(r);
         return new Imported(toResponse(r), created, true);
@@ -103,7 +141,7 @@ public class RuleService {
      * Imports every {@code .yml}/{@code .yaml} of a zip (a SigmaHQ checkout or a pack), each in its own
      * transaction: good rules are in, bad ones are reported with their path and error.
      */
-    public io.vigil.detection.rule.rest.ZipImportResult importZip(byte[] zip) {
+    public io.vigil.detection.rule.rest.ZipImportResult importZip(byte[] zip, String pack) {
         List<io.vigil.detection.rule.rest.ZipImportResult.FileResult> results = new java.util.ArrayList<>();
         int created = 0;
         int updated = 0;
@@ -122,7 +160,7 @@ public class RuleService {
                 byte[] bytes = in.readNBytes(1_000_000);
                 String yaml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
                 try {
-                    Imported r = importRule(yaml);
+                    Imported r = importRule(yaml, pack, name);
                     String outcome = r.created() ? "created" : r.changed() ? "updated" : "unchanged";
                     if (r.created()) {
                         created++;
@@ -163,11 +201,11 @@ public class RuleService {
     }
 
     @Transactional
-    public Page<RuleResponse> list(Integer limit, String cursor) {
+    public Page<RuleResponse> list(String pack, Integer limit, String cursor) {
         int n = Cursor.limit(limit, 100, 1000);
         String after = cursor == null || cursor.isBlank() ? null
                 : new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
-        List<Rule> rows = rules.page(after, n + 1);
+        List<Rule> rows = rules.page(pack, after, n + 1);
         String next = null;
         if (rows.size() > n) {
             rows = rows.subList(0, n);
@@ -178,6 +216,6 @@ public class RuleService {
     }
 
     static RuleResponse toResponse(Rule r) {
-        return new RuleResponse(r.id, r.version, r.title, r.author, r.level, r.status, r.enabled, r.importedAt);
+        return new RuleResponse(r.id, r.version, r.title, r.author, r.level, r.status, r.pack, r.enabled, r.importedAt);
     }
 }

@@ -41,17 +41,21 @@ public class TenantRuleSettings {
     public RuleSettings set(UUID tenantId, RuleSettings s) {
         current.requireVisible(tenantId);
         em.createNativeQuery("insert into tenant_rule_settings (tenant_id, min_level, statuses, disabled_tags,"
-                + " disabled_rules, updated_at) values (:t, :l, cast(:s as text[]), cast(:g as text[]), cast(:r as text[]), now())"
+                + " disabled_rules, disabled_packs, updated_at) values (:t, :l, cast(:s as text[]), cast(:g as text[]),"
+                + " cast(:r as text[]), cast(:p as text[]), now())"
                 + " on conflict (tenant_id) do update set min_level = excluded.min_level, statuses = excluded.statuses,"
-                + " disabled_tags = excluded.disabled_tags, disabled_rules = excluded.disabled_rules, updated_at = now()")
+                + " disabled_tags = excluded.disabled_tags, disabled_rules = excluded.disabled_rules,"
+                + " disabled_packs = excluded.disabled_packs, updated_at = now()")
                 .setParameter("t", tenantId).setParameter("l", s.minLevel()).setParameter("s", array(s.statuses()))
-                .setParameter("g", array(s.disabledTags())).setParameter("r", array(s.disabledRules())).executeUpdate();
+                .setParameter("g", array(s.disabledTags())).setParameter("r", array(s.disabledRules()))
+                .setParameter("p", array(s.disabledPacks().stream().map(x -> x.toLowerCase(Locale.ROOT)).toList()))
+                .executeUpdate();
         cache.remove(tenantId);
         return load(tenantId);
     }
 
-    /** Whether the rule raises alerts for the tenant (called in the raising transaction). */
-    public boolean enabled(UUID tenantId, SigmaRule rule) {
+    /** Whether the rule, of {@code pack}, raises alerts for the tenant (called in the raising transaction). */
+    public boolean enabled(UUID tenantId, SigmaRule rule, String pack) {
         Cached c = cache.get(tenantId);
         long now = System.currentTimeMillis();
         if (c == null || now - c.at() > CACHE_MILLIS) {
@@ -69,7 +73,7 @@ public class TenantRuleSettings {
         if (!s.statuses().isEmpty() && (rule.status() == null || !s.statuses().contains(rule.status()))) {
             return false;
         }
-        if (s.disabledRules().contains(rule.id())) {
+        if (s.disabledRules().contains(rule.id()) || s.disabledPacks().contains(pack)) {
             return false;
         }
         return rule.tags().stream().noneMatch(t -> s.disabledTags().contains(t.toLowerCase(Locale.ROOT)));
@@ -77,14 +81,15 @@ public class TenantRuleSettings {
 
     private RuleSettings load(UUID tenantId) {
         List<?> rows = em.createNativeQuery("select min_level, array_to_string(statuses, '\u0001'),"
-                + " array_to_string(disabled_tags, '\u0001'), array_to_string(disabled_rules, '\u0001')"
+                + " array_to_string(disabled_tags, '\u0001'), array_to_string(disabled_rules, '\u0001'),"
+                + " array_to_string(disabled_packs, '\u0001')"
                 + " from tenant_rule_settings where tenant_id = :t").setParameter("t", tenantId).getResultList();
         if (rows.isEmpty()) {
             return RuleSettings.ALL;
         }
         Object[] r = (Object[]) rows.get(0);
         return new RuleSettings((String) r[0], list(r[1]), list(r[2]).stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
-                list(r[3]));
+                list(r[3]), list(r[4]));
     }
 
     private static List<String> list(Object joined) {
