@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.detection.eventstore.service.EventStoreHandler;
@@ -75,6 +76,62 @@ class HuntTest {
         given().auth().oauth2(analystB).get("/api/v1/events?from=2025-01-01T00:00:00Z&to=2026-12-01T00:00:00Z")
                 .then().statusCode(200).body("items.size()", equalTo(1))
                 .body("items[0].event.'process.command_line'", equalTo("sixty days"));
+    }
+
+    @Inject
+    io.vigil.detection.eventstore.retention.EventPartitions partitions;
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void eventsLiveInDailyPartitionsThatAreDroppedWholeOncePastEveryRetention() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        List<java.time.LocalDate> days = asSystem(() -> partitions.existing());
+        for (int d = -1; d <= 3; d++) {
+            assertTrue(days.contains(today.plusDays(d)), "partition of " + today.plusDays(d) + " made ahead: " + days);
+        }
+        // Telemetry from a day without a partition (an old export replayed) lands in the default partition
+        // and is moved into its day's partition when that is created.
+        UUID tenant = UUID.randomUUID();
+        java.time.LocalDate old = java.time.LocalDate.parse("2014-03-02");
+        String stream = "test.events." + UUID.randomUUID();
+        publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
+                event("part-1", "replayed", "2014-03-02T08:00:00Z") + "\n" + event("part-1", "today", Instant.now().toString())));
+        assertEquals(1, consumers.create(stream, "partition-it", "one", handler).pollOnce());
+        assertEquals(List.of("events_default", "events_p" + today.toString().replace("-", "")), partitionsOf(tenant));
+        assertEquals(1L, asSystem(() -> partitions.ensure(old)), "one event moved into its day's partition");
+        assertEquals(List.of("events_p20140302", "events_p" + today.toString().replace("-", "")), partitionsOf(tenant));
+        String analyst = Keycloak.userToken(List.of("soc-tier2"), List.of(Keycloak.tenantGroup(tenant)));
+        given().auth().oauth2(analyst).get("/api/v1/events?from=2014-01-01T00:00:00Z&to=2014-12-31T00:00:00Z")
+                .then().statusCode(200).body("items.size()", equalTo(1));
+        // Past every tenant's retention (at most ten years), the whole day goes at once; today's stays.
+        io.vigil.detection.eventstore.retention.EventPartitions.Outcome o = asSystem(() -> partitions.maintain(Instant.now()));
+        assertTrue(o.dropped().contains(old), o.toString());
+        assertEquals(List.of("events_p" + today.toString().replace("-", "")), partitionsOf(tenant));
+        given().auth().oauth2(analyst).get("/api/v1/events?from=2014-01-01T00:00:00Z&to=2014-12-31T00:00:00Z")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    /** The partition each of the tenant's events is stored in, ordered by event time. */
+    @SuppressWarnings("unchecked")
+    private List<String> partitionsOf(UUID tenant) {
+        return asSystem(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (List<String>) em
+                .createNativeQuery("select cast(tableoid::regclass as text) from events where tenant_id = :t order by ts")
+                .setParameter("t", tenant).getResultList()));
+    }
+
+    private static <T> T asSystem(java.util.concurrent.Callable<T> work) {
+        var ctx = io.quarkus.arc.Arc.container().requestContext();
+        ctx.activate();
+        try {
+            io.quarkus.arc.Arc.container().instance(io.vigil.platform.tenancy.CurrentTenant.class).get()
+                    .set(io.vigil.platform.tenancy.TenantContext.system("test"));
+            return work.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            ctx.terminate();
+        }
     }
 
     @Test
