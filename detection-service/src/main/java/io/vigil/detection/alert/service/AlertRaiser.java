@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.detection.alert.Severity;
 import io.vigil.detection.engine.attack.Attack;
+import io.vigil.detection.engine.baseline.Observation;
+import io.vigil.detection.engine.baseline.VolumeBaseline;
 import io.vigil.detection.engine.correlation.CorrelationEngine;
 import io.vigil.detection.engine.correlation.CorrelationRule;
 import io.vigil.detection.engine.intel.Indicator;
@@ -100,17 +102,22 @@ public class AlertRaiser {
             attack.unknown().forEach(id -> techniques.addObject().put("id", id));
             ArrayNode tactics = p.putArray("tactics");
             attack.tactics().forEach(tactics::add);
-            ObjectNode entities = p.putObject("entities");
-            putFirst(entities, "host", event, "Computer", "host.name", "Hostname");
-            putFirst(entities, "user", event, "User", "SubjectUserName", "TargetUserName", "user.name");
-            putFirst(entities, "process", event, "Image", "NewProcessName", "process.executable");
-            putFirst(entities, "commandLine", event, "CommandLine", "process.command_line");
-            putFirst(entities, "sourceIp", event, "SourceIp", "IpAddress", "source.ip");
-            putFirst(entities, "assetId", event, "host.asset.id");
-            putFirst(entities, "assetCriticality", event, "host.asset.criticality");
+            entities(p, event);
             outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, eventTime, p.toString()));
         }
         return raised + raiseIntel(tenantId, eventId, eventTime, event);
+    }
+
+    /** The entities an analyst pivots on: host, user, process, command line, source address, asset. */
+    private static void entities(ObjectNode alert, MapEvent event) {
+        ObjectNode entities = alert.putObject("entities");
+        putFirst(entities, "host", event, "Computer", "host.name", "Hostname");
+        putFirst(entities, "user", event, "User", "SubjectUserName", "TargetUserName", "user.name");
+        putFirst(entities, "process", event, "Image", "NewProcessName", "process.executable");
+        putFirst(entities, "commandLine", event, "CommandLine", "process.command_line");
+        putFirst(entities, "sourceIp", event, "SourceIp", "IpAddress", "source.ip");
+        putFirst(entities, "assetId", event, "host.asset.id");
+        putFirst(entities, "assetCriticality", event, "host.asset.criticality");
     }
 
     /** Feeds a match to the correlations; an alert per correlation that fires. */
@@ -163,6 +170,62 @@ public class AlertRaiser {
             outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, eventTime, p.toString()));
         }
         return hits.size();
+    }
+
+    /**
+     * An alert for a fact the tenant's baseline had not seen (after its learning period): a new logon source,
+     * process, parent-child pair or admin tool. One per tenant and fact, whatever the event.
+     */
+    public void raiseFirstSeen(UUID tenantId, UUID eventId, Instant eventTime, MapEvent event, Observation fact,
+            Instant learningSince) {
+        String ruleId = "baseline:first-seen:" + fact.kind().id();
+        UUID alertId = UUID.nameUUIDFromBytes((tenantId + "|" + ruleId + "|" + fact.entity() + "|" + fact.value())
+                .getBytes(StandardCharsets.UTF_8));
+        Object criticality = event.get("host.asset.criticality");
+        ObjectNode p = baselineAlert(ruleId, "First seen: " + fact.describe(), fact.kind().level(),
+                Severity.of(fact.kind().level(), criticality == null ? null : criticality.toString()));
+        p.put("eventId", eventId.toString());
+        ObjectNode b = p.putObject("baseline");
+        b.put("kind", fact.kind().id());
+        b.put("entity", fact.entity());
+        b.put("value", fact.value());
+        b.put("learningSince", learningSince == null ? null : learningSince.toString());
+        entities(p, event);
+        outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, eventTime, p.toString()));
+    }
+
+    /** An alert for an hour in which a host or user produced far more events than it learned to. */
+    public void raiseVolume(UUID tenantId, String entityKind, String entity, Instant hour, long count,
+            VolumeBaseline.Verdict verdict, int learningDays) {
+        String ruleId = "baseline:volume:" + entityKind;
+        UUID alertId = UUID.nameUUIDFromBytes((tenantId + "|" + ruleId + "|" + entity + "|" + hour)
+                .getBytes(StandardCharsets.UTF_8));
+        ObjectNode p = baselineAlert(ruleId, String.format(Locale.ROOT,
+                "Unusual event volume for %s %s: %d events in the hour from %s (learned %.0f ± %.0f per hour)",
+                entityKind, entity, count, hour, verdict.mean(), verdict.sd()), "medium", "MEDIUM");
+        ObjectNode b = p.putObject("baseline");
+        b.put("kind", "volume");
+        b.put("entityKind", entityKind);
+        b.put("entity", entity);
+        b.put("hour", hour.toString());
+        b.put("count", count);
+        b.put("mean", Math.round(verdict.mean() * 10) / 10.0);
+        b.put("sd", Math.round(verdict.sd() * 10) / 10.0);
+        b.put("threshold", Math.round(verdict.threshold() * 10) / 10.0);
+        b.put("learningDays", learningDays);
+        p.putObject("entities").put(entityKind, entity);
+        outbox.add(STREAM, new Envelope(tenantId, alertId, TYPE, 1, hour, p.toString()));
+    }
+
+    private ObjectNode baselineAlert(String ruleId, String title, String level, String severity) {
+        ObjectNode p = mapper.createObjectNode();
+        p.put("ruleId", ruleId);
+        p.put("ruleTitle", title);
+        p.put("ruleAuthor", "Vigil baselines");
+        p.put("level", level);
+        p.put("severity", severity);
+        p.put("title", title);
+        return p;
     }
 
     /** Severity before asset criticality is known: the rule's level. */

@@ -3,7 +3,9 @@ package io.vigil.detection.eventstore.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.detection.alert.service.AlertRaiser;
+import io.vigil.detection.baseline.service.Baselines;
 import io.vigil.detection.engine.event.EventFlattener;
+import io.vigil.detection.engine.event.MapEvent;
 import io.vigil.detection.eventstore.repository.EventRepository;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.EventStreams;
@@ -24,11 +26,13 @@ public class EventStoreHandler implements MessageHandler {
 
     private final EventRepository events;
     private final AlertRaiser alerts;
+    private final Baselines baselines;
     private final ObjectMapper mapper;
 
-    public EventStoreHandler(EventRepository events, AlertRaiser alerts, ObjectMapper mapper) {
+    public EventStoreHandler(EventRepository events, AlertRaiser alerts, Baselines baselines, ObjectMapper mapper) {
         this.events = events;
         this.alerts = alerts;
+        this.baselines = baselines;
         this.mapper = mapper;
     }
 
@@ -65,19 +69,25 @@ public class EventStoreHandler implements MessageHandler {
         }
         // One statement for the entry's events; detection runs on those not stored before (not a redelivery).
         java.util.Set<UUID> stored = events.insertAllIfAbsent(envelope.tenantId(), envelope.occurredAt(), batch);
+        List<Baselines.Observed> observed = new ArrayList<>(stored.size());
         for (int i = 0; i < batch.size(); i++) {
             EventRepository.NewEvent e = batch.get(i);
             if (stored.contains(e.id())) {
-                alerts.raise(envelope.tenantId(), e.id(), e.ts(), EventFlattener.flatten(docs.get(i)));
+                MapEvent event = EventFlattener.flatten(docs.get(i));
+                alerts.raise(envelope.tenantId(), e.id(), e.ts(), event);
+                observed.add(new Baselines.Observed(e.id(), e.ts(), event));
             }
         }
+        baselines.observe(envelope.tenantId(), observed);
     }
 
     private void handleOne(Envelope envelope, UUID eventId, String json) throws Exception {
         JsonNode doc = mapper.readTree(json);
         Instant ts = eventTime(doc, envelope.occurredAt());
         if (events.insertIfAbsent(envelope.tenantId(), eventId, ts, envelope.occurredAt(), json)) {
-            alerts.raise(envelope.tenantId(), eventId, ts, EventFlattener.flatten(doc));
+            MapEvent event = EventFlattener.flatten(doc);
+            alerts.raise(envelope.tenantId(), eventId, ts, event);
+            baselines.observe(envelope.tenantId(), List.of(new Baselines.Observed(eventId, ts, event)));
         }
     }
 

@@ -1,0 +1,178 @@
+package io.vigil.detection.baseline.service;
+
+import io.vigil.detection.alert.service.AlertRaiser;
+import io.vigil.detection.engine.baseline.Observation;
+import io.vigil.detection.engine.baseline.Observations;
+import io.vigil.detection.engine.event.MapEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Learns each tenant's normal behaviour from its events, in the transaction that stores them: first-seen
+ * facts (a user's logon sources, processes and parent-child pairs per host, admin tools) and events per
+ * host and user per hour. A fact first seen after the learning period raises an alert, once: the row
+ * insert decides, so concurrent consumers and redeliveries cannot raise it twice.
+ */
+@ApplicationScoped
+public class Baselines {
+
+    /** An event just stored, as detection saw it. */
+    public record Observed(UUID eventId, Instant ts, MapEvent event) {
+    }
+
+    private static final int KNOWN_FACTS = 200_000;
+
+    private final EntityManager em;
+    private final BaselineSettingsStore settings;
+    private final AlertRaiser alerts;
+    /** Facts known to be stored already (committed), so most events cost no statement for them. */
+    private final Set<String> known = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > KNOWN_FACTS;
+                }
+            }));
+
+    public Baselines(EntityManager em, BaselineSettingsStore settings, AlertRaiser alerts) {
+        this.em = em;
+        this.settings = settings;
+        this.alerts = alerts;
+    }
+
+    /** Learns from the events of one stream entry (one tenant); returns how many first-seen alerts it raised. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int observe(UUID tenantId, List<Observed> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Instant earliest = events.stream().map(Observed::ts).min(Instant::compareTo).orElseThrow();
+        BaselineSettingsStore.Settings s = settings.forEvents(tenantId, earliest);
+        if (!s.enabled()) {
+            return 0;
+        }
+        countVolume(tenantId, events);
+        return firstSeen(tenantId, events, s);
+    }
+
+    private record Fact(String kind, String entity, String value) implements Comparable<Fact> {
+        @Override
+        public int compareTo(Fact o) {
+            int c = kind.compareTo(o.kind);
+            c = c != 0 ? c : entity.compareTo(o.entity);
+            return c != 0 ? c : value.compareTo(o.value);
+        }
+    }
+
+    private int firstSeen(UUID tenantId, List<Observed> events, BaselineSettingsStore.Settings s) {
+        // The first event of each fact not known to be stored; sorted, so concurrent inserts lock in one order.
+        TreeMap<Fact, Observed> candidates = new TreeMap<>();
+        Map<Fact, Observation> observations = new java.util.HashMap<>();
+        for (Observed o : events) {
+            for (Observation ob : Observations.of(o.event())) {
+                Fact f = new Fact(ob.kind().id(), ob.entity(), ob.value());
+                if (!known.contains(tenantId + "|" + f) && !candidates.containsKey(f)) {
+                    candidates.put(f, o);
+                    observations.put(f, ob);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        List<Fact> facts = new ArrayList<>(candidates.keySet());
+        List<Fact> inserted = new ArrayList<>();
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("insert into baseline_seen (tenant_id, kind, entity, value,"
+                    + " first_seen) select ?, k, e, v, f from unnest(?, ?, ?, ?) as u(k, e, v, f)"
+                    + " on conflict do nothing returning kind, entity, value")) {
+                Array kinds = conn.createArrayOf("text", facts.stream().map(Fact::kind).toArray());
+                Array entities = conn.createArrayOf("text", facts.stream().map(Fact::entity).toArray());
+                Array values = conn.createArrayOf("text", facts.stream().map(Fact::value).toArray());
+                Array firsts = conn.createArrayOf("timestamptz",
+                        facts.stream().map(f -> Timestamp.from(candidates.get(f).ts())).toArray());
+                ps.setObject(1, tenantId);
+                ps.setArray(2, kinds);
+                ps.setArray(3, entities);
+                ps.setArray(4, values);
+                ps.setArray(5, firsts);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(new Fact(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+        });
+        java.util.Set<Fact> isNew = new java.util.HashSet<>(inserted);
+        for (Fact f : facts) {
+            if (!isNew.contains(f)) {
+                known.add(tenantId + "|" + f); // stored by an earlier, committed transaction
+            }
+        }
+        int raised = 0;
+        Instant until = s.learningUntil();
+        for (Fact f : inserted) {
+            Observed o = candidates.get(f);
+            Observation ob = observations.get(f);
+            if (until != null && !o.ts().isBefore(until) && s.kinds().contains(ob.kind())) {
+                alerts.raiseFirstSeen(tenantId, o.eventId(), o.ts(), o.event(), ob, s.learningSince());
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    private void countVolume(UUID tenantId, List<Observed> events) {
+        TreeMap<String, long[]> counts = new TreeMap<>();
+        Map<String, Object[]> keys = new java.util.HashMap<>();
+        for (Observed o : events) {
+            Instant hour = o.ts().truncatedTo(ChronoUnit.HOURS);
+            add(counts, keys, "host", Observations.host(o.event()), hour);
+            add(counts, keys, "user", Observations.user(o.event()), hour);
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<String> order = new ArrayList<>(counts.keySet());
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("insert into baseline_volume (tenant_id, entity_kind, entity,"
+                    + " hour, count) select ?, k, e, h, c from unnest(?, ?, ?, ?) as u(k, e, h, c)"
+                    + " on conflict (tenant_id, entity_kind, entity, hour) do update"
+                    + " set count = baseline_volume.count + excluded.count")) {
+                ps.setObject(1, tenantId);
+                ps.setArray(2, conn.createArrayOf("text", order.stream().map(k -> keys.get(k)[0]).toArray()));
+                ps.setArray(3, conn.createArrayOf("text", order.stream().map(k -> keys.get(k)[1]).toArray()));
+                ps.setArray(4, conn.createArrayOf("timestamptz",
+                        order.stream().map(k -> Timestamp.from((Instant) keys.get(k)[2])).toArray()));
+                ps.setArray(5, conn.createArrayOf("bigint", order.stream().map(k -> counts.get(k)[0]).toArray()));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void add(TreeMap<String, long[]> counts, Map<String, Object[]> keys, String kind, String entity,
+            Instant hour) {
+        if (entity == null) {
+            return;
+        }
+        String key = kind + "\u0000" + entity + "\u0000" + hour;
+        counts.computeIfAbsent(key, k -> new long[1])[0]++;
+        keys.putIfAbsent(key, new Object[] {kind, entity, hour});
+    }
+}
