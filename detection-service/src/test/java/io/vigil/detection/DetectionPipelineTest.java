@@ -231,6 +231,57 @@ class DetectionPipelineTest {
     }
 
     @Test
+    void placeholdersAndFieldMappingsAreEachTenantsOwn() throws Exception {
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        // SigmaHQ's "Interactive Logon to Server Systems": ComputerName|expand: %ServerSystems%, %DomainControllers%.
+        String yaml = Files.readString(VigilInfra.sharedData().resolve(
+                "sigma-rules/rules-placeholder/windows/builtin/security/win_security_susp_interactive_logons.yml"));
+        given().auth().oauth2(engineer).contentType("application/yaml").body(yaml).post("/api/v1/rules?pack=Placeholder")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)))
+                .body("pack", equalTo("placeholder"));
+        UUID valued = UUID.randomUUID();
+        UUID unvalued = UUID.randomUUID();
+        UUID renamed = UUID.randomUUID();
+        String logSource = UUID.randomUUID().toString();
+        given().auth().oauth2(engineer).contentType("application/json")
+                .body(java.util.Map.of("placeholders", java.util.Map.of("ServerSystems", List.of("SRV-*"),
+                        "DomainControllers", List.of("DC01")), "fieldMappings", java.util.Map.of()))
+                .put("/api/v1/tenants/" + valued + "/detection-mapping").then().statusCode(200)
+                .body("placeholders.ServerSystems", equalTo(List.of("SRV-*")));
+        // This tenant's domain controller logs name the computer host.name on one log source only.
+        given().auth().oauth2(engineer).contentType("application/json")
+                .body(java.util.Map.of("placeholders", java.util.Map.of("DomainControllers", List.of("dc-*")),
+                        "fieldMappings", java.util.Map.of(logSource, java.util.Map.of("ComputerName", "host.name"))))
+                .put("/api/v1/tenants/" + renamed + "/detection-mapping").then().statusCode(200);
+        given().auth().oauth2(engineer).contentType("application/json")
+                .body(java.util.Map.of("placeholders", java.util.Map.of("%ServerSystems%", List.of("x")), "fieldMappings",
+                        java.util.Map.of()))
+                .put("/api/v1/tenants/" + unvalued + "/detection-mapping").then().statusCode(422)
+                .body("errors[0].field", equalTo("placeholders.%ServerSystems%"));
+        String viewerOfUnvalued = Keycloak.userToken(List.of("customer-admin"), List.of(Keycloak.tenantGroup(unvalued)));
+        given().auth().oauth2(viewerOfUnvalued).get("/api/v1/tenants/" + valued + "/detection-mapping").then().statusCode(404);
+
+        String serverLogon = "{\"EventID\":4624,\"Channel\":\"Security\",\"LogonType\":2,\"ComputerName\":\"SRV-FILE01\","
+                + "\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\"%s\"}";
+        String dcLogon = "{\"EventID\":4624,\"Channel\":\"Security\",\"LogonType\":2,\"host.name\":\"DC-PARIS-2\","
+                + "\"vigil.log_source.id\":\"%s\",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\"%s\"}";
+        String stream = "test.events." + UUID.randomUUID();
+        long since = System.currentTimeMillis();
+        for (UUID tenant : List.of(valued, unvalued, renamed)) {
+            publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
+                    serverLogon.formatted(UUID.randomUUID()) + "\n" + dcLogon.formatted(logSource, UUID.randomUUID())
+                            + "\n" + dcLogon.formatted(UUID.randomUUID(), UUID.randomUUID())));
+        }
+        assertEquals(3, consumers.create(stream, "detection-mapping", "one", handler).pollOnce());
+        List<JsonNode> valuedAlerts = awaitAlerts(valued, since, 1);
+        assertEquals(1, valuedAlerts.size(), "its server systems are SRV-*: " + valuedAlerts);
+        assertEquals("3ff152b2-1388-4984-9cd9-a323323fdadf", valuedAlerts.get(0).path("ruleId").asText());
+        List<JsonNode> renamedAlerts = awaitAlerts(renamed, since, 1);
+        assertEquals(1, renamedAlerts.size(), "only the log source whose host.name is mapped: " + renamedAlerts);
+        assertEquals(0, awaitOnce(unvalued, since).size(), "no placeholder values: the rule cannot match");
+    }
+
+    @Test
     void tenantsSwitchRulesOffByTagLevelOrId() throws Exception {
         String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
         String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(RULE));

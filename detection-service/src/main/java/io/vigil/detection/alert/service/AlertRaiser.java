@@ -17,6 +17,7 @@ import io.vigil.detection.intel.service.IntelService;
 import io.vigil.detection.rule.service.RuleCatalog;
 import io.vigil.detection.suppression.service.Suppressions;
 import io.vigil.detection.tuning.service.TenantFilters;
+import io.vigil.detection.tuning.service.TenantMappings;
 import io.vigil.detection.tuning.service.TenantRuleSettings;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.Outbox;
@@ -45,9 +46,11 @@ public class AlertRaiser {
     private final Suppressions suppressions;
     private final TenantRuleSettings ruleSettings;
     private final TenantFilters filters;
+    private final TenantMappings mappings;
 
     public AlertRaiser(RuleCatalog catalog, IntelService intel, Outbox outbox, ObjectMapper mapper,
-            Suppressions suppressions, TenantRuleSettings ruleSettings, TenantFilters filters) {
+            Suppressions suppressions, TenantRuleSettings ruleSettings, TenantFilters filters, TenantMappings mappings) {
+        this.mappings = mappings;
         this.catalog = catalog;
         this.intel = intel;
         this.outbox = outbox;
@@ -58,9 +61,13 @@ public class AlertRaiser {
     }
 
     /** Returns how many alerts were raised. */
-    public int raise(UUID tenantId, UUID eventId, Instant eventTime, MapEvent event) {
+    public int raise(UUID tenantId, UUID eventId, Instant eventTime, MapEvent received) {
         RuleCatalog.Compiled compiled = catalog.current();
+        TenantMappings.Mapping mapping = mappings.forTenant(tenantId);
+        MapEvent event = TenantMappings.view(received, mapping);
         List<SigmaRule> hits = compiled.rules().match(event);
+        hits.addAll(compiled.expandRulesFor(tenantId, mapping.placeholders(), mapping.version(), catalog.mapping())
+                .match(event));
         int raised = 0;
         for (SigmaRule rule : hits) {
             if (!filters.admit(tenantId, rule, event, eventTime)) {

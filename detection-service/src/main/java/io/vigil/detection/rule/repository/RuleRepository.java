@@ -9,6 +9,13 @@ import java.util.List;
 @ApplicationScoped
 public class RuleRepository implements PanacheRepositoryBase<Rule, String> {
 
+    /** Changes whenever a rule is imported, changed, enabled or disabled: cheap to compare. */
+    public String signature() {
+        Object[] r = (Object[]) getEntityManager().createNativeQuery("select count(*), coalesce(sum(version), 0),"
+                + " coalesce(max(imported_at)::text, ''), count(*) filter (where enabled) from rules").getSingleResult();
+        return r[0] + "/" + r[1] + "/" + r[2] + "/" + r[3];
+    }
+
     public List<Rule> enabled() {
         return list("enabled = true order by id");
     }

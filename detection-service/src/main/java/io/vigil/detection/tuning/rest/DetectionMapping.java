@@ -1,0 +1,18 @@
+package io.vigil.detection.tuning.rest;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a tenant's telemetry meets the rules. {@code placeholders}: the values of Sigma placeholders (name
+ * without the % signs, values with Sigma wildcards) for rules using {@code expand}. {@code fieldMappings}:
+ * per log source id ({@code *} for all of the tenant's sources), the rule field name to the event field that
+ * holds it, for events that do not use the names the rules expect.
+ */
+public record DetectionMapping(
+        @NotNull Map<String, @NotNull List<@NotNull String>> placeholders,
+        @NotNull Map<String, @NotNull Map<String, @NotNull String>> fieldMappings) {
+
+    public static final DetectionMapping NONE = new DetectionMapping(Map.of(), Map.of());
+}
