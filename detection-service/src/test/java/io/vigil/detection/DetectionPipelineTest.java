@@ -243,6 +243,7 @@ class DetectionPipelineTest {
         UUID unvalued = UUID.randomUUID();
         UUID renamed = UUID.randomUUID();
         String logSource = UUID.randomUUID().toString();
+        String edr = UUID.randomUUID().toString();
         given().auth().oauth2(engineer).contentType("application/json")
                 .body(java.util.Map.of("placeholders", java.util.Map.of("ServerSystems", List.of("SRV-*"),
                         "DomainControllers", List.of("DC01")), "fieldMappings", java.util.Map.of()))
@@ -251,7 +252,9 @@ class DetectionPipelineTest {
         // This tenant's domain controller logs name the computer host.name on one log source only.
         given().auth().oauth2(engineer).contentType("application/json")
                 .body(java.util.Map.of("placeholders", java.util.Map.of("DomainControllers", List.of("dc-*")),
-                        "fieldMappings", java.util.Map.of(logSource, java.util.Map.of("ComputerName", "host.name"))))
+                        "fieldMappings", java.util.Map.of(logSource, java.util.Map.of("ComputerName", "host.name"),
+                                edr, java.util.Map.of("EventID", "=4624", "Channel", "=Security", "LogonType", "logon.kind",
+                                        "ComputerName", "device.name"))))
                 .put("/api/v1/tenants/" + renamed + "/detection-mapping").then().statusCode(200);
         given().auth().oauth2(engineer).contentType("application/json")
                 .body(java.util.Map.of("placeholders", java.util.Map.of("%ServerSystems%", List.of("x")), "fieldMappings",
@@ -267,17 +270,21 @@ class DetectionPipelineTest {
                 + "\"vigil.log_source.id\":\"%s\",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\"%s\"}";
         String stream = "test.events." + UUID.randomUUID();
         long since = System.currentTimeMillis();
+        // An EDR's own logon record, which the tenant's mapping declares to be a Windows 4624.
+        String edrLogon = "{\"logon.kind\":2,\"device.name\":\"dc-lyon-1\",\"vigil.log_source.id\":\"%s\","
+                + "\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\"%s\"}";
         for (UUID tenant : List.of(valued, unvalued, renamed)) {
             publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
                     serverLogon.formatted(UUID.randomUUID()) + "\n" + dcLogon.formatted(logSource, UUID.randomUUID())
-                            + "\n" + dcLogon.formatted(UUID.randomUUID(), UUID.randomUUID())));
+                            + "\n" + dcLogon.formatted(UUID.randomUUID(), UUID.randomUUID())
+                            + "\n" + edrLogon.formatted(edr, UUID.randomUUID())));
         }
         assertEquals(3, consumers.create(stream, "detection-mapping", "one", handler).pollOnce());
         List<JsonNode> valuedAlerts = awaitAlerts(valued, since, 1);
         assertEquals(1, valuedAlerts.size(), "its server systems are SRV-*: " + valuedAlerts);
         assertEquals("3ff152b2-1388-4984-9cd9-a323323fdadf", valuedAlerts.get(0).path("ruleId").asText());
-        List<JsonNode> renamedAlerts = awaitAlerts(renamed, since, 1);
-        assertEquals(1, renamedAlerts.size(), "only the log source whose host.name is mapped: " + renamedAlerts);
+        List<JsonNode> renamedAlerts = awaitAlerts(renamed, since, 2);
+        assertEquals(2, renamedAlerts.size(), "the log source whose host.name is mapped, and the EDR: " + renamedAlerts);
         assertEquals(0, awaitOnce(unvalued, since).size(), "no placeholder values: the rule cannot match");
     }
 

@@ -122,8 +122,11 @@ public class TenantMappings {
         return new MapEvent(copy);
     }
 
+    /** Copies the event field under the rule's name; {@code =value} sets a constant instead (e.g. an event id). */
     private static void alias(Map<String, Object> copy, MapEvent event, String ruleField, String eventField) {
-        if (!copy.containsKey(ruleField) && event.has(eventField)) {
+        if (eventField.startsWith("=")) {
+            copy.putIfAbsent(ruleField, eventField.substring(1));
+        } else if (!copy.containsKey(ruleField) && event.has(eventField)) {
             copy.put(ruleField, event.get(eventField));
         }
     }
