@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.platform.streams.Envelope;
@@ -23,6 +25,8 @@ class AlertIntakeTest {
 
     @Inject
     StreamPublisher publisher;
+    @Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
 
     @Test
     void publishedAlertReachesOnlyItsTenantsQueueOnce() throws Exception {
@@ -46,6 +50,59 @@ class AlertIntakeTest {
                 .body("items.tenantId", everyItem(equalTo(b.toString())));
         given().auth().oauth2(viewerB).get("/api/v1/alerts/" + alert.id()).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aVerdictClosesTheAlertAndIsAnnouncedOnceToDetection() throws Exception {
+        UUID a = UUID.randomUUID();
+        Envelope alert = new Envelope(a, UUID.randomUUID(), "alert.raised", 1, Instant.now(),
+                "{\"ruleId\":\"7c3a5b1d-9e2f-4a8c-b5d7-1e0f3c6a9b2d\",\"title\":\"Snipping Tool URI\",\"severity\":\"HIGH\"}");
+        long since = System.currentTimeMillis();
+        publisher.publish("alerts", alert);
+        String analyst = Keycloak.userToken(List.of("soc-tier1"), List.of(Keycloak.tenantGroup(a)));
+        awaitAlert(analyst, alert.id());
+        given().auth().oauth2(analyst).contentType("application/json")
+                .body(java.util.Map.of("verdict", "FALSE_POSITIVE", "note", "the internal screenshot share"))
+                .put("/api/v1/alerts/" + alert.id() + "/verdict").then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("verdict", equalTo("FALSE_POSITIVE"))
+                .body("closedBy", org.hamcrest.Matchers.notNullValue());
+        // A retried request changes nothing and announces nothing.
+        given().auth().oauth2(analyst).contentType("application/json")
+                .body(java.util.Map.of("verdict", "FALSE_POSITIVE", "note", "the internal screenshot share"))
+                .put("/api/v1/alerts/" + alert.id() + "/verdict").then().statusCode(200);
+        given().auth().oauth2(analyst).contentType("application/json")
+                .body(java.util.Map.of("verdict", "TRUE_POSITIVE", "note", "not the share: an attacker's server"))
+                .put("/api/v1/alerts/" + alert.id() + "/verdict").then().statusCode(200)
+                .body("verdict", equalTo("TRUE_POSITIVE"));
+        given().auth().oauth2(analyst).contentType("application/json").body(java.util.Map.of("verdict", "MAYBE"))
+                .put("/api/v1/alerts/" + alert.id() + "/verdict").then().statusCode(400)
+                .contentType("application/problem+json");
+        String otherTenant = Keycloak.userToken(List.of("soc-tier1"), List.of(Keycloak.tenantGroup(UUID.randomUUID())));
+        given().auth().oauth2(otherTenant).contentType("application/json").body(java.util.Map.of("verdict", "TRUE_POSITIVE"))
+                .put("/api/v1/alerts/" + alert.id() + "/verdict").then().statusCode(404);
+        String viewer = Keycloak.userToken(List.of("customer-viewer"), List.of(Keycloak.tenantGroup(a)));
+        given().auth().oauth2(viewer).contentType("application/json").body(java.util.Map.of("verdict", "TRUE_POSITIVE"))
+                .put("/api/v1/alerts/" + alert.id() + "/verdict").then().statusCode(403);
+
+        List<com.fasterxml.jackson.databind.JsonNode> announced = new java.util.ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (announced.size() < 2 && Instant.now().isBefore(deadline)) {
+            announced.clear();
+            for (var m : redis.stream(String.class, String.class, String.class).xrange("alert-verdicts",
+                    io.quarkus.redis.datasource.stream.StreamRange.of(since + "-0", "+"))) {
+                if (a.toString().equals(m.payload().get("tenantId"))) {
+                    announced.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.payload().get("payload")));
+                }
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        assertEquals(2, announced.size(), announced.toString());
+        assertEquals("FALSE_POSITIVE", announced.get(0).path("verdict").asText());
+        assertTrue(announced.get(0).path("previousVerdict").isNull());
+        assertEquals("TRUE_POSITIVE", announced.get(1).path("verdict").asText());
+        assertEquals("FALSE_POSITIVE", announced.get(1).path("previousVerdict").asText());
+        assertEquals("7c3a5b1d-9e2f-4a8c-b5d7-1e0f3c6a9b2d", announced.get(1).path("ruleId").asText());
     }
 
     private static void awaitAlert(String token, UUID id) throws InterruptedException {

@@ -28,6 +28,18 @@ public class Alert {
         INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL
     }
 
+    public enum Status {
+        NEW, CLOSED
+    }
+
+    /**
+     * What the analyst concluded: malicious (true positive), real but expected and harmless (benign
+     * positive), or the rule was wrong (false positive).
+     */
+    public enum Verdict {
+        TRUE_POSITIVE, BENIGN_POSITIVE, FALSE_POSITIVE
+    }
+
     @Id
     public UUID id;
 
@@ -49,6 +61,22 @@ public class Alert {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status = Status.NEW;
+
+    @Enumerated(EnumType.STRING)
+    public Verdict verdict;
+
+    @Column(name = "verdict_note")
+    public String verdictNote;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")

@@ -9,6 +9,7 @@ public final class AlertMapper {
     }
 
     public static AlertResponse toResponse(Alert a) {
-        return new AlertResponse(a.id, a.tenantId, a.ruleId, a.title, a.severity, a.detectedAt, a.receivedAt);
+        return new AlertResponse(a.id, a.tenantId, a.ruleId, a.title, a.severity, a.detectedAt, a.receivedAt, a.status,
+                a.verdict, a.verdictNote, a.closedAt, a.closedBy);
     }
 }

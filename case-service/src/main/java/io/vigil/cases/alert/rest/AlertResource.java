@@ -3,8 +3,14 @@ package io.vigil.cases.alert.rest;
 import io.quarkus.security.Authenticated;
 import io.vigil.cases.alert.Alert;
 import io.vigil.cases.alert.service.AlertQueryService;
+import io.vigil.cases.alert.service.AlertVerdicts;
 import io.vigil.platform.tenancy.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AlertResource {
 
     private final AlertQueryService service;
+    private final AlertVerdicts verdicts;
 
-    public AlertResource(AlertQueryService service) {
+    public AlertResource(AlertQueryService service, AlertVerdicts verdicts) {
         this.service = service;
+        this.verdicts = verdicts;
     }
 
     @GET
@@ -38,5 +46,17 @@ public class AlertResource {
     @Operation(summary = "One alert (404 when it belongs to another tenant)")
     public AlertResponse get(@PathParam("id") UUID id) {
         return service.get(id);
+    }
+
+    @PUT
+    @Path("{id}/verdict")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
+            "customer-analyst"})
+    @Operation(summary = "Close the alert with a verdict (TRUE_POSITIVE, BENIGN_POSITIVE, FALSE_POSITIVE) and a note;"
+            + " detection counts verdicts per rule and tenant. Repeating it changes nothing; a new verdict replaces"
+            + " the old one")
+    public AlertResponse verdict(@PathParam("id") UUID id, @Valid @NotNull VerdictRequest request) {
+        return verdicts.close(id, request);
     }
 }

@@ -5,5 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record AlertResponse(UUID id, UUID tenantId, String ruleId, String title, Alert.Severity severity,
-        Instant detectedAt, Instant receivedAt) {
+        Instant detectedAt, Instant receivedAt, Alert.Status status, Alert.Verdict verdict, String verdictNote,
+        Instant closedAt, String closedBy) {
 }
