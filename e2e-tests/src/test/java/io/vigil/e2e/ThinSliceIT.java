@@ -125,6 +125,23 @@ class ThinSliceIT {
                 .post("http://127.0.0.1:8080/api/v1/tenants/" + tenant + "/contacts").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/contacts/"));
 
+        // The verdict loop: the analyst closes an alert as a false positive at case-service; detection counts it
+        // for the rule and tenant, and the tuning view (through the gateway) shows it.
+        String firstAlert = queue.getString("items[0].id");
+        given().auth().oauth2(analyst).contentType(ContentType.JSON)
+                .body(Map.of("verdict", "FALSE_POSITIVE", "note", "e2e: the lab's own test"))
+                .put("http://127.0.0.1:8080/api/v1/alerts/" + firstAlert + "/verdict").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CLOSED"));
+        String tuner = Keycloak.userToken(List.of("soc-tier2"), List.of("/tenants/" + tenant));
+        long verdictDeadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<Integer> falsePositives = List.of();
+        while (System.nanoTime() < verdictDeadline && falsePositives.isEmpty()) {
+            falsePositives = given().auth().oauth2(tuner).get("http://127.0.0.1:8080/api/v1/tenants/" + tenant
+                    + "/rule-verdicts").then().statusCode(200).extract().path("falsePositives");
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(1), falsePositives, "detection counted the verdict for the rule");
+
         String outsider = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + other));
         given().auth().oauth2(outsider).get("http://127.0.0.1:8083/api/v1/alerts").then().statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(0));

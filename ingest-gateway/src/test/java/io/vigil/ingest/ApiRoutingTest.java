@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.platform.testing.Keycloak;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,27 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ApiRoutingTest {
+
+    @Inject
+    io.vigil.ingest.routing.ApiRouter router;
+
+    @Test
+    void eachPathGoesToTheServiceThatOwnsIt() {
+        String tenants = "http://127.0.0.1:1";
+        String detection = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("vigil.ingest.routes.rules", String.class);
+        UUID t = UUID.randomUUID();
+        assertEquals(tenants, router.upstream("tenants").orElseThrow());
+        assertEquals(tenants, router.upstream("tenants/" + t).orElseThrow());
+        assertEquals(tenants, router.upstream("tenants/" + t + "/contacts").orElseThrow());
+        for (String detectionOwned : List.of("filters", "filters/mf-x", "baselines/facts", "rule-settings",
+                "detection-mapping", "event-retention", "rule-verdicts")) {
+            assertEquals(detection, router.upstream("tenants/" + t + "/" + detectionOwned).orElseThrow(), detectionOwned);
+        }
+        assertEquals(detection, router.upstream("events").orElseThrow());
+        assertEquals(detection, router.upstream("rules/x/verdicts").orElseThrow());
+        assertTrue(router.upstream("nothing-here").isEmpty());
+    }
 
     @Test
     void anUnauthenticatedCallIsRefusedAtTheGateway() {

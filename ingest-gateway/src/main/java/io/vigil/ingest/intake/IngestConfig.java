@@ -74,6 +74,13 @@ public interface IngestConfig {
      */
     java.util.Map<String, String> routes();
 
+    /**
+     * Tenant sub-resources owned by another service than tenants' own, by the segment after the tenant id
+     * ({@code vigil.ingest.tenant-routes.filters=http://127.0.0.1:8082} routes
+     * {@code /api/v1/tenants/{id}/filters} to detection-service).
+     */
+    java.util.Map<String, String> tenantRoutes();
+
     /** Requests per second one caller may make through the gateway's routes (0: no limit). */
     @WithDefault("100")
     int apiRequestsPerSecond();

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * The caller must be authenticated here (bearer token), is held to its request rate, and the call goes
  * on to the owning service, which checks the token again.
  */
-@Path("/api/v1/{route: (tenants|assets|staff|coverage|sla-policy|rules|intel|alerts|cases|reports)(/.*)?}")
+@Path("/api/v1/{route: (tenants|assets|staff|coverage|sla-policy|rules|intel|events|alerts|cases|reports)(/.*)?}")
 @Authenticated
 public class ApiRouteResource {
 
@@ -75,7 +75,7 @@ public class ApiRouteResource {
 
     private Response forward(String method, String route, UriInfo uri, HttpHeaders headers, byte[] body) {
         String service = route.contains("/") ? route.substring(0, route.indexOf('/')) : route;
-        String base = router.upstream(service).orElseThrow(() -> new ProblemException.NotFound(
+        String base = router.upstream(route).orElseThrow(() -> new ProblemException.NotFound(
                 "no service answers /api/v1/" + service + " here"));
         limiter.chargeRequest(current.get().subject());
         String raw = uri.getRequestUri().getRawPath();

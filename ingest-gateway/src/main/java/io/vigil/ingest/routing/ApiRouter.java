@@ -34,16 +34,25 @@ public class ApiRouter {
     }
 
     private final Map<String, String> routes;
+    private final Map<String, String> tenantRoutes;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
 
     public ApiRouter(IngestConfig config) {
         this.routes = config.routes();
+        this.tenantRoutes = config.tenantRoutes();
     }
 
-    /** The service owning the path's first segment ({@code tenants}, {@code alerts} ...), if any. */
-    public Optional<String> upstream(String firstSegment) {
-        return Optional.ofNullable(routes.get(firstSegment));
+    /**
+     * The service owning a path after {@code /api/v1/}: by its first segment ({@code tenants}, {@code alerts}
+     * ...), except the tenant sub-resources other services own ({@code tenants/{id}/filters} ...).
+     */
+    public Optional<String> upstream(String route) {
+        String[] segments = route.split("/", 4);
+        if (segments[0].equals("tenants") && segments.length >= 3 && tenantRoutes.containsKey(segments[2])) {
+            return Optional.of(tenantRoutes.get(segments[2]));
+        }
+        return Optional.ofNullable(routes.get(segments[0]));
     }
 
     public Answer forward(String base, String method, String pathAndQuery, Map<String, List<String>> headers,

@@ -1,0 +1,35 @@
+package io.vigil.detection.verdict.rest;
+
+import io.vigil.detection.verdict.service.VerdictCounts;
+import io.vigil.platform.tenancy.Cursor;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A tenant's verdicts per rule: what to tune first. */
+@Path("/api/v1/tenants/{tenantId}/rule-verdicts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rules")
+@RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
+public class TenantVerdictResource {
+
+    private final VerdictCounts verdicts;
+
+    public TenantVerdictResource(VerdictCounts verdicts) {
+        this.verdicts = verdicts;
+    }
+
+    @GET
+    @Operation(summary = "The tenant's verdicts per rule, the rules with most false positives first: what to tune")
+    public List<RuleVerdicts> forTenant(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") Integer limit) {
+        return verdicts.list(null, tenantId, Cursor.limit(limit, 100, 1000));
+    }
+}

@@ -1,0 +1,34 @@
+package io.vigil.detection.verdict.rest;
+
+import io.vigil.detection.verdict.service.VerdictCounts;
+import io.vigil.platform.tenancy.Cursor;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A rule's verdicts across the caller's tenants. */
+@Path("/api/v1/rules/{ruleId}/verdicts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rules")
+@RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
+public class VerdictResource {
+
+    private final VerdictCounts verdicts;
+
+    public VerdictResource(VerdictCounts verdicts) {
+        this.verdicts = verdicts;
+    }
+
+    @GET
+    @Operation(summary = "The analysts' verdicts on a rule's alerts, per tenant of the caller, with the false-positive rate")
+    public List<RuleVerdicts> forRule(@PathParam("ruleId") String ruleId, @QueryParam("limit") Integer limit) {
+        return verdicts.list(ruleId, null, Cursor.limit(limit, 100, 1000));
+    }
+}
