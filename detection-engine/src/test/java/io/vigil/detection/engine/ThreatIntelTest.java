@@ -81,6 +81,33 @@ class ThreatIntelTest {
     }
 
     @Test
+    void theHashOfTheDumpertToolFindsItsRecordingAndNoOther() throws Exception {
+        // The SHA-256 of Outflank-Dumpert.exe (an LSASS dumping tool) as a tenant's list indicator: Sysmon's
+        // Hashes field carries it where the tool starts and where its image is loaded, in one recording only.
+        IndicatorSet set = new IndicatorSet(IndicatorImport.list(
+                "D286348DE31501385A3A8F57A08AF602722913C36AAA4AA9FCB9EE129A7680C0\n", "case-4711").indicators());
+        assertEquals(1, set.size());
+        ObjectMapper m = new ObjectMapper();
+        Map<String, Integer> hitsPerRecording = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(SharedData.dir().resolve("datasets"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    MapEvent e = EventFlattener.flatten(m.readTree(line));
+                    List<IndicatorSet.Hit> hits = set.match(e, NOW);
+                    if (!hits.isEmpty()) {
+                        // Found in Sysmon's Hashes, and in the rendered message that repeats it.
+                        assertTrue(hits.stream().allMatch(h -> List.of("Hashes", "Message").contains(h.field())), hits.toString());
+                        assertTrue(hits.stream().anyMatch(h -> h.field().equals("Hashes")));
+                        assertTrue(String.valueOf(e.get("Image")).endsWith("Outflank-Dumpert.exe"), line);
+                        hitsPerRecording.merge(f.getParent().getFileName().toString(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        assertEquals(Map.of("cmd_lsass_memory_dumpert_syscalls", 2), hitsPerRecording);
+    }
+
+    @Test
     void expiredAndUnsupportedIndicatorsAreHandledExplicitly() throws Exception {
         IndicatorImport.Result r = IndicatorImport.stix("""
                 {"type":"bundle","objects":[
