@@ -93,6 +93,7 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "  %d batches/s of %d real Windows events, one matching %s, for %.0f s%n",
                 rate, batch, RULE_ID, seconds);
         long periodNanos = 1_000_000_000L / rate;
+        java.util.Map<String, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
         long start = System.nanoTime();
         int count = (int) (seconds * rate);
         for (int seq = 0; seq < count; seq++) {
@@ -111,7 +112,8 @@ public final class LatencyBench {
             sent.put(seq, System.nanoTime());
             http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/v1/ingest/events"))
                     .header("Authorization", "Bearer " + sender).header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.discarding());
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> answers.merge(e != null ? "failed" : String.valueOf(r.statusCode()), 1, Integer::sum));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (alerted.size() < count && System.nanoTime() < deadline) {
@@ -120,6 +122,7 @@ public final class LatencyBench {
         List<Double> latencies = new ArrayList<>();
         alerted.forEach((seq, at) -> latencies.add((at - sent.get(seq)) / 1e6));
         Collections.sort(latencies);
+        System.out.printf(Locale.ROOT, "  batches answered: %s%n", new java.util.TreeMap<>(answers));
         System.out.printf(Locale.ROOT, "  alerts: %d of %d (missing %d)%n", latencies.size(), count, count - latencies.size());
         System.out.printf(Locale.ROOT, "  latency ms: p50 %.0f, p95 %.0f, p99 %.0f, max %.0f%n", pct(latencies, 0.50),
                 pct(latencies, 0.95), pct(latencies, 0.99), latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));

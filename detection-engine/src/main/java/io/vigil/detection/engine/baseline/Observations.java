@@ -1,9 +1,11 @@
 package io.vigil.detection.engine.baseline;
 
 import io.vigil.detection.engine.event.Event;
+import io.vigil.detection.engine.event.MapEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -88,9 +90,11 @@ public final class Observations {
         return p.substring(cut + 1).toLowerCase(Locale.ROOT);
     }
 
+    /** The first of the fields present, by exact name (normalised events use exact names; no costly fallback). */
     private static String first(Event e, String... fields) {
+        Map<String, Object> values = e instanceof MapEvent m ? m.fields() : null;
         for (String f : fields) {
-            Object v = e.get(f);
+            Object v = values != null ? values.get(f) : e.get(f);
             if (v != null) {
                 String s = v instanceof Number n ? Long.toString(n.longValue()) : v.toString().trim();
                 if (!s.isEmpty()) {

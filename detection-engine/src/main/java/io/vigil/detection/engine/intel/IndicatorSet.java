@@ -5,10 +5,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +26,9 @@ public final class IndicatorSet {
 
     private record Range(byte[] network, int bits, Indicator indicator) {
     }
+
+    /** Longer texts (command lines, rendered messages) cannot equal an indicator; only their parts are read. */
+    private static final int MAX_INDICATOR_LENGTH = 2048;
 
     private final Map<String, List<Indicator>> exact = new HashMap<>();
     private final List<Range> ranges = new ArrayList<>();
@@ -53,34 +57,69 @@ public final class IndicatorSet {
 
     /** The indicators valid at {@code at} that the event holds, each once. */
     public List<Hit> match(MapEvent event, Instant at) {
-        Set<Hit> hits = new LinkedHashSet<>();
-        for (String field : event.fields().keySet()) {
-            for (String v : event.lowerTexts(field)) {
-                lookup(v, field, at, hits);
-                if (v.contains("=") && (v.contains("sha256=") || v.contains("md5=") || v.contains("sha1="))) {
-                    for (String part : v.split(",")) {
-                        int eq = part.indexOf('=');
-                        if (eq > 0) {
-                            lookup(part.substring(eq + 1).strip(), field, at, hits);
-                        }
+        if (size == 0) {
+            return List.of();
+        }
+        Set<Hit> hits = null;
+        for (Map.Entry<String, Object> f : event.fields().entrySet()) {
+            Object v = f.getValue();
+            if (v instanceof String s) {
+                hits = check(s, f.getKey(), at, hits);
+            } else if (v instanceof Collection<?> c) {
+                for (Object o : c) {
+                    if (o instanceof String s) {
+                        hits = check(s, f.getKey(), at, hits);
                     }
                 }
-                int scheme = v.indexOf("://");
-                if (scheme > 0) {
-                    String host = v.substring(scheme + 3).split("[/:?#]", 2)[0];
-                    lookup(host, field, at, hits);
+            }
+            // numbers and booleans are never indicators
+        }
+        return hits == null ? List.of() : new ArrayList<>(hits);
+    }
+
+    /** Looks one text value up: whole, as a Sysmon hash list, and the host of a URL in it. */
+    private Set<Hit> check(String raw, String field, Instant at, Set<Hit> hits) {
+        int len = raw.length();
+        if (len < 3) {
+            return hits;
+        }
+        String v = lower(raw);
+        if (len <= MAX_INDICATOR_LENGTH) {
+            hits = lookup(v, field, at, hits);
+        }
+        if (v.indexOf('=') > 0 && (v.contains("sha256=") || v.contains("md5=") || v.contains("sha1="))) {
+            for (String part : v.split(",")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    hits = lookup(part.substring(eq + 1).strip(), field, at, hits);
                 }
             }
         }
-        return new ArrayList<>(hits);
+        int scheme = v.indexOf("://");
+        if (scheme > 0) {
+            String host = v.substring(scheme + 3).split("[/:?#\\s\"']", 2)[0];
+            hits = lookup(host, field, at, hits);
+        }
+        return hits;
     }
 
-    private void lookup(String v, String field, Instant at, Set<Hit> hits) {
+    /** Lower-cased without a copy when there is nothing to lower (most values). */
+    private static String lower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 127) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return s;
+    }
+
+    private Set<Hit> lookup(String v, String field, Instant at, Set<Hit> hits) {
         List<Indicator> found = exact.get(v);
         if (found != null) {
             for (Indicator i : found) {
                 if (i.validAt(at)) {
-                    hits.add(new Hit(i, field));
+                    hits = add(hits, new Hit(i, field));
                 }
             }
         }
@@ -89,18 +128,54 @@ public final class IndicatorSet {
             try {
                 addr = InetAddress.getByName(v).getAddress();
             } catch (UnknownHostException e) {
-                return;
+                return hits;
             }
             for (Range r : ranges) {
                 if (r.indicator().validAt(at) && within(addr, r.network(), r.bits())) {
-                    hits.add(new Hit(r.indicator(), field));
+                    hits = add(hits, new Hit(r.indicator(), field));
                 }
             }
         }
+        return hits;
     }
 
+    private static Set<Hit> add(Set<Hit> hits, Hit h) {
+        Set<Hit> out = hits == null ? new LinkedHashSet<>() : hits;
+        out.add(h);
+        return out;
+    }
+
+    /** A dotted IPv4 or an IPv6 literal, checked by characters (no regular expression per value). */
     private static boolean looksLikeIp(String v) {
-        return !v.isEmpty() && (v.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (v.indexOf(':') >= 0 && v.matches("[0-9a-f:.]+")));
+        int n = v.length();
+        if (n < 7 || n > 45) {
+            return false;
+        }
+        boolean colon = false;
+        int dots = 0;
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c == ':') {
+                colon = true;
+            } else if (c == '.') {
+                dots++;
+            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        if (colon) {
+            return true;
+        }
+        if (dots != 3) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean within(byte[] addr, byte[] net, int bits) {

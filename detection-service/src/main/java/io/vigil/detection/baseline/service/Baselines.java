@@ -26,7 +26,7 @@ import org.hibernate.Session;
 /**
  * Learns each tenant's normal behaviour from its events, in the transaction that stores them: first-seen
  * facts (a user's logon sources, processes and parent-child pairs per host, admin tools) and events per
- * host and user per hour. A fact first seen after the learning period raises an alert, once: the row
+ * host and user per hour (counted in memory and written every few seconds by {@link VolumeCounter}). A fact first seen after the learning period raises an alert, once: the row
  * insert decides, so concurrent consumers and redeliveries cannot raise it twice.
  */
 @ApplicationScoped
@@ -41,6 +41,7 @@ public class Baselines {
     private final EntityManager em;
     private final BaselineSettingsStore settings;
     private final AlertRaiser alerts;
+    private final VolumeCounter volumes;
     /** Facts known to be stored already (committed), so most events cost no statement for them. */
     private final Set<String> known = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
@@ -50,8 +51,9 @@ public class Baselines {
                 }
             }));
 
-    public Baselines(EntityManager em, BaselineSettingsStore settings, AlertRaiser alerts) {
+    public Baselines(EntityManager em, BaselineSettingsStore settings, AlertRaiser alerts, VolumeCounter volumes) {
         this.em = em;
+        this.volumes = volumes;
         this.settings = settings;
         this.alerts = alerts;
     }
@@ -139,40 +141,16 @@ public class Baselines {
     }
 
     private void countVolume(UUID tenantId, List<Observed> events) {
-        TreeMap<String, long[]> counts = new TreeMap<>();
-        Map<String, Object[]> keys = new java.util.HashMap<>();
         for (Observed o : events) {
             Instant hour = o.ts().truncatedTo(ChronoUnit.HOURS);
-            add(counts, keys, "host", Observations.host(o.event()), hour);
-            add(counts, keys, "user", Observations.user(o.event()), hour);
-        }
-        if (counts.isEmpty()) {
-            return;
-        }
-        List<String> order = new ArrayList<>(counts.keySet());
-        em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("insert into baseline_volume (tenant_id, entity_kind, entity,"
-                    + " hour, count) select ?, k, e, h, c from unnest(?, ?, ?, ?) as u(k, e, h, c)"
-                    + " on conflict (tenant_id, entity_kind, entity, hour) do update"
-                    + " set count = baseline_volume.count + excluded.count")) {
-                ps.setObject(1, tenantId);
-                ps.setArray(2, conn.createArrayOf("text", order.stream().map(k -> keys.get(k)[0]).toArray()));
-                ps.setArray(3, conn.createArrayOf("text", order.stream().map(k -> keys.get(k)[1]).toArray()));
-                ps.setArray(4, conn.createArrayOf("timestamptz",
-                        order.stream().map(k -> Timestamp.from((Instant) keys.get(k)[2])).toArray()));
-                ps.setArray(5, conn.createArrayOf("bigint", order.stream().map(k -> counts.get(k)[0]).toArray()));
-                ps.executeUpdate();
+            String host = Observations.host(o.event());
+            if (host != null) {
+                volumes.add(tenantId, "host", host, hour);
             }
-        });
-    }
-
-    private static void add(TreeMap<String, long[]> counts, Map<String, Object[]> keys, String kind, String entity,
-            Instant hour) {
-        if (entity == null) {
-            return;
+            String user = Observations.user(o.event());
+            if (user != null) {
+                volumes.add(tenantId, "user", user, hour);
+            }
         }
-        String key = kind + "\u0000" + entity + "\u0000" + hour;
-        counts.computeIfAbsent(key, k -> new long[1])[0]++;
-        keys.putIfAbsent(key, new Object[] {kind, entity, hour});
     }
 }

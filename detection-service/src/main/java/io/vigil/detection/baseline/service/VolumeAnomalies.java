@@ -29,9 +29,11 @@ public class VolumeAnomalies {
     private final EntityManager em;
     private final CurrentTenant current;
     private final AlertRaiser alerts;
+    private final VolumeCounter counter;
 
-    public VolumeAnomalies(EntityManager em, CurrentTenant current, AlertRaiser alerts) {
+    public VolumeAnomalies(EntityManager em, CurrentTenant current, AlertRaiser alerts, VolumeCounter counter) {
         this.em = em;
+        this.counter = counter;
         this.current = current;
         this.alerts = alerts;
     }
@@ -54,6 +56,7 @@ public class VolumeAnomalies {
 
     /** Judges every hour finished by {@code now} and not judged yet; returns how many alerts were raised. */
     public int evaluate(Instant now) {
+        counter.flush(); // this instance's latest counts first
         int raised = 0;
         while (true) {
             int[] batch = evaluateBatch(now);

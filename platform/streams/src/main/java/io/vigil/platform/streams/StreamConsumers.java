@@ -32,16 +32,20 @@ public class StreamConsumers {
     }
 
     /**
-     * Starts a background consumer in {@code group}, named after this process: a restarted instance gets a
-     * new name, and the entries the old one left pending are reclaimed by the group. Closed on shutdown.
-     * Does nothing when {@code vigil.streams.consumers-enabled} is false.
+     * Starts {@code vigil.streams.consumers-per-stream} background consumers in {@code group}, named after
+     * this process: a restarted instance gets new names, and the entries the old one left pending are
+     * reclaimed by the group. Closed on shutdown. Does nothing when {@code vigil.streams.consumers-enabled}
+     * is false.
      */
     public void start(String stream, String group, MessageHandler handler) {
         if (!config.consumersEnabled()) {
             return;
         }
         String name = group + "-" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
-        create(stream, group, name, handler).start();
+        int n = Math.max(1, config.consumersPerStream());
+        for (int i = 0; i < n; i++) {
+            create(stream, group, n == 1 ? name : name + "-" + i, handler).start();
+        }
     }
 
     @PreDestroy

@@ -19,6 +19,14 @@ public interface StreamsConfig {
     @WithDefault("0")
     long maxLength();
 
+    /**
+     * Background consumers per stream in this process. More than one lets one busy tenant (whose events all
+     * land on one shard) use more than one thread; entries of one stream are then handled out of order,
+     * which handlers that keep their state in the database (with row locks) tolerate.
+     */
+    @WithDefault("1")
+    int consumersPerStream();
+
     /** Entries read per XREADGROUP call. */
     @WithDefault("100")
     int batchSize();

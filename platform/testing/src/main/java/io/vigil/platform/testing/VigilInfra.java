@@ -54,7 +54,41 @@ public class VigilInfra implements QuarkusTestResourceLifecycleManager {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting infrastructure", e);
         }
+        forgetEarlierTestStreams();
         started = true;
+    }
+
+    /**
+     * Tests publish to streams of their own ({@code test.*}, in the tests' Redis database 1); this test JVM
+     * deletes those earlier runs left, before its own tests start, so repeated runs do not fill Redis.
+     */
+    private static void forgetEarlierTestStreams() {
+        int port = Integer.parseInt(System.getenv().getOrDefault("VIGIL_REDIS_PORT", "56379"));
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            java.io.OutputStream out = s.getOutputStream();
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(s.getInputStream());
+            out.write(resp("SELECT", "1"));
+            out.write(resp("EVAL", "local n = 0 for _, k in ipairs(redis.call('KEYS', 'test.*')) do"
+                    + " redis.call('UNLINK', k) n = n + 1 end return n", "0"));
+            out.flush();
+            // Two one-line replies (+OK, :n); read them so the commands completed before the socket closes.
+            int lines = 0;
+            for (int c; lines < 2 && (c = in.read()) >= 0;) {
+                if (c == '\n') {
+                    lines++;
+                }
+            }
+        } catch (IOException e) {
+            // Nothing to forget when Redis is not there: infra up above would have failed first.
+        }
+    }
+
+    private static byte[] resp(String... args) {
+        StringBuilder b = new StringBuilder("*").append(args.length).append("\r\n");
+        for (String a : args) {
+            b.append('$').append(a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
+        }
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The checkout's root: from the build ({@code vigil.root}) or found by walking up to the vigil script. */
