@@ -1,6 +1,7 @@
 package io.vigil.ingest.intake.rest;
 
 import io.quarkus.security.Authenticated;
+import io.vigil.ingest.intake.service.IntakeGate;
 import io.vigil.ingest.intake.service.IntakeService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,9 +31,11 @@ public class IntakeResource {
     public static final String NDJSON = "application/x-ndjson";
 
     private final IntakeService service;
+    private final IntakeGate gate;
 
-    public IntakeResource(IntakeService service) {
+    public IntakeResource(IntakeService service, IntakeGate gate) {
         this.service = service;
+        this.gate = gate;
     }
 
     @POST
@@ -40,7 +43,7 @@ public class IntakeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send events: a JSON object or an array of objects")
     public Response json(byte[] body) {
-        return Response.accepted(service.ingestJson(body, false)).build();
+        return Response.accepted(gate.through(() -> service.ingestJson(body, false))).build();
     }
 
     @POST
@@ -51,7 +54,8 @@ public class IntakeResource {
             + "parse are kept in dead-letter with the reason")
     public Response raw(@jakarta.ws.rs.QueryParam("format") String format,
             @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone, byte[] body) {
-        return Response.accepted(service.ingestRaw(format, body, zone(timeZone))).build();
+        java.time.ZoneId zone = zone(timeZone);
+        return Response.accepted(gate.through(() -> service.ingestRaw(format, body, zone))).build();
     }
 
     @POST
@@ -79,6 +83,6 @@ public class IntakeResource {
     @Consumes(NDJSON)
     @Operation(summary = "Send events as NDJSON: one JSON object per line")
     public Response ndjson(byte[] body) {
-        return Response.accepted(service.ingestJson(body, true)).build();
+        return Response.accepted(gate.through(() -> service.ingestJson(body, true))).build();
     }
 }

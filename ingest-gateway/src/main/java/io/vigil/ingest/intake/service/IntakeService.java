@@ -161,7 +161,11 @@ public class IntakeService {
             throw new ProblemException.BadRequest("the body holds no event");
         }
         if (!split.events().isEmpty()) {
-            limiter.charge(tenantId, split.events().size());
+            try {
+                limiter.charge(tenantId, split.events().size());
+            } catch (RuntimeException e) {
+                throw backlogFull(e, tenantId);
+            }
         }
         String stream = streams.streamFor(tenantId);
         List<byte[]> entries = new ArrayList<>(split.events().size() / eventsPerEntry + 1);
@@ -181,13 +185,7 @@ public class IntakeService {
         try {
             publisher.publishPayloads(stream, tenantId, EventStreams.EVENT_BATCH, received, entries);
         } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).contains("OOM")) {
-                // Redis is full because consumers are behind: the client keeps the batch and retries.
-                meters.counter("vigil.ingest.backpressure", "tenant", tenantId.toString()).increment();
-                throw new ProblemException.ServiceUnavailable("the event backlog is full: retry the batch later "
-                        + "(events accepted just before the limit may then arrive twice)", 5);
-            }
-            throw e;
+            throw backlogFull(e, tenantId);
         }
         if (!split.failures().isEmpty()) {
             deadLetters.keep(tenantId, format, received, split.failures());
@@ -218,5 +216,18 @@ public class IntakeService {
             throw new ProblemException.Forbidden("tenant " + tenantId + " is " + status.toLowerCase()
                     + ": its telemetry is refused until the provider resumes it");
         }
+    }
+
+    /**
+     * Redis refusing writes (out of memory: consumers are behind) is a 503 the client retries, whether the
+     * rate limiter's script or the publish met it; anything else goes on as it is.
+     */
+    private RuntimeException backlogFull(RuntimeException e, UUID tenantId) {
+        if (e instanceof ProblemException || !String.valueOf(e.getMessage()).contains("OOM")) {
+            return e;
+        }
+        meters.counter("vigil.ingest.backpressure", "tenant", tenantId.toString()).increment();
+        return new ProblemException.ServiceUnavailable("the event backlog is full: retry the batch later "
+                + "(events accepted just before the limit may then arrive twice)", 5);
     }
 }
