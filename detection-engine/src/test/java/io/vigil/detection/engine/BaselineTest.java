@@ -14,9 +14,6 @@ import io.vigil.detection.engine.event.MapEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +68,7 @@ class BaselineTest {
             for (Path f : s.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
                 for (MapEvent e : read(f)) {
                     assertEquals("workstation5", Observations.host(e).replace(".theshire.local", ""));
-                    hourly.merge(time(e).truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
+                    hourly.merge(SharedData.eventTime(e).truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
                 }
             }
         }
@@ -111,15 +108,5 @@ class BaselineTest {
                 throw new IllegalStateException(ex);
             }
         }).toList();
-    }
-
-    private static Instant time(MapEvent e) {
-        Object ts = e.get("@timestamp");
-        if (ts != null && ts.toString().contains("T")) {
-            return Instant.parse(ts.toString());
-        }
-        String created = String.valueOf(e.get("TimeCreated"));
-        return LocalDateTime.parse(created.length() > 23 ? created.substring(0, 23) : created,
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")).toInstant(ZoneOffset.UTC);
     }
 }

@@ -16,9 +16,6 @@ import io.vigil.detection.engine.rule.SigmaRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +76,7 @@ class CorrelationTest {
             for (String line : Files.readAllLines(f)) {
                 MapEvent e = EventFlattener.flatten(mapper.readTree(line));
                 for (SigmaRule r : base.match(e)) {
-                    matches.add(new Object[] {r, e, time(e)});
+                    matches.add(new Object[] {r, e, SharedData.eventTime(e)});
                 }
             }
             matches.sort((a, b) -> ((Instant) a[2]).compareTo((Instant) b[2]));
@@ -221,15 +218,5 @@ class CorrelationTest {
                 .getMessage().startsWith("correlation.type"));
         assertTrue(assertThrows(SigmaException.class, () -> CorrelationRule.parse("title: x\ncorrelation:\n  type: value_count\n"
                 + "  rules: [a]\n  group-by: [b]\n  timespan: 1h\n  condition: {gte: 3}\n")).getMessage().contains("field"));
-    }
-
-    private static Instant time(MapEvent e) {
-        Object ts = e.get("@timestamp");
-        if (ts != null && ts.toString().contains("T")) {
-            return Instant.parse(ts.toString());
-        }
-        String created = String.valueOf(e.get("TimeCreated"));
-        return LocalDateTime.parse(created.length() > 23 ? created.substring(0, 23) : created,
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")).toInstant(ZoneOffset.UTC);
     }
 }

@@ -18,4 +18,15 @@ final class SharedData {
         }
         return data;
     }
+
+    /** An OTRF event's time: its @timestamp, else its TimeCreated ("yyyy-MM-dd HH:mm:ss.SSS...", UTC). */
+    static java.time.Instant eventTime(io.vigil.detection.engine.event.MapEvent e) {
+        Object ts = e.get("@timestamp");
+        if (ts != null && ts.toString().contains("T")) {
+            return java.time.Instant.parse(ts.toString());
+        }
+        String created = String.valueOf(e.get("TimeCreated"));
+        return java.time.LocalDateTime.parse(created.length() > 23 ? created.substring(0, 23) : created,
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")).toInstant(java.time.ZoneOffset.UTC);
+    }
 }

@@ -4,18 +4,15 @@ import io.quarkus.scheduler.Scheduled;
 import io.vigil.detection.engine.correlation.CorrelationRule;
 import io.vigil.detection.engine.correlation.CorrelationState;
 import io.vigil.detection.engine.correlation.CorrelationStore;
+import io.vigil.detection.support.Sql;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -43,7 +40,7 @@ public class CorrelationStates implements CorrelationStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> T update(String tenant, CorrelationRule rule, String groupKey, Function<CorrelationState, T> change) {
         UUID tenantId = UUID.fromString(tenant);
-        String key = groupKey.length() <= 200 ? groupKey : "sha256:" + sha256(groupKey);
+        String key = groupKey.length() <= 200 ? groupKey : "sha256:" + Sql.sha256(groupKey);
         em.createNativeQuery("insert into correlation_state (tenant_id, correlation_id, group_key, state, expires_at)"
                 + " values (:t, :c, :k, cast('{}' as jsonb), now()) on conflict do nothing")
                 .setParameter("t", tenantId).setParameter("c", rule.id()).setParameter("k", key).executeUpdate();
@@ -84,13 +81,5 @@ public class CorrelationStates implements CorrelationStore {
     @Transactional
     public int expireNow() {
         return em.createNativeQuery("delete from correlation_state where expires_at < now()").executeUpdate();
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

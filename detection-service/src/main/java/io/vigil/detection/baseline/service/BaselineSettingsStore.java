@@ -4,6 +4,7 @@ import io.vigil.detection.baseline.rest.BaselineSettings;
 import io.vigil.detection.baseline.rest.BaselineStatus;
 import io.vigil.detection.baseline.rest.LearnedFact;
 import io.vigil.detection.engine.baseline.Observation;
+import io.vigil.detection.support.Sql;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
@@ -14,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -136,7 +136,7 @@ public class BaselineSettingsStore {
         List<LearnedFact> out = new ArrayList<>();
         for (Object row : q.getResultList()) {
             Object[] r = (Object[]) row;
-            out.add(new LearnedFact((String) r[0], (String) r[1], (String) r[2], instant(r[3])));
+            out.add(new LearnedFact((String) r[0], (String) r[1], (String) r[2], Sql.instant(r[3])));
         }
         return out;
     }
@@ -151,7 +151,7 @@ public class BaselineSettingsStore {
         Object[] r = (Object[]) rows.get(0);
         String k = (String) r[2];
         return new Settings((Boolean) r[0], ((Number) r[1]).intValue(), kinds(k.isEmpty() ? List.of() : List.of(k.split(","))),
-                ((Number) r[3]).doubleValue(), ((Number) r[4]).longValue(), instant(r[5]));
+                ((Number) r[3]).doubleValue(), ((Number) r[4]).longValue(), Sql.instant(r[5]));
     }
 
     static Set<Observation.Kind> kinds(List<String> ids) {
@@ -160,12 +160,5 @@ public class BaselineSettingsStore {
             kinds.add(Observation.Kind.of(id.trim()));
         }
         return kinds;
-    }
-
-    static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof Instant i ? i : o instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) o).toInstant();
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.detection.baseline.service;
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.detection.alert.service.AlertRaiser;
 import io.vigil.detection.engine.baseline.VolumeBaseline;
+import io.vigil.detection.support.Sql;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,10 +88,10 @@ public class VolumeAnomalies {
             UUID tenantId = (UUID) r[0];
             String kind = (String) r[1];
             String entity = (String) r[2];
-            Instant hour = BaselineSettingsStore.instant(r[3]);
+            Instant hour = Sql.instant(r[3]);
             long count = ((Number) r[4]).longValue();
             int learningDays = ((Number) r[5]).intValue();
-            Instant firstHour = BaselineSettingsStore.instant(r[10]);
+            Instant firstHour = Sql.instant(r[10]);
             long hours = learningDays * 24L;
             boolean learned = !firstHour.isAfter(hour.minusSeconds(hours * 3600));
             if (learned) {

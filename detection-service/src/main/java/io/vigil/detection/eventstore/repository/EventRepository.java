@@ -2,6 +2,7 @@ package io.vigil.detection.eventstore.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.vigil.detection.eventstore.StoredEvent;
+import io.vigil.detection.support.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -107,20 +108,7 @@ public class EventRepository implements PanacheRepositoryBase<StoredEvent, Store
             k++;
         }
         java.util.List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new Row((UUID) r[0], (UUID) r[1], instant(r[2]), instant(r[3]), (String) r[4]))
+        return rows.stream().map(r -> new Row((UUID) r[0], (UUID) r[1], Sql.instant(r[2]), Sql.instant(r[3]), (String) r[4]))
                 .toList();
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return Instant.parse(String.valueOf(o));
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.detection.intel.service;
 import io.vigil.detection.engine.intel.Indicator;
 import io.vigil.detection.engine.intel.IndicatorImport;
 import io.vigil.detection.engine.intel.IndicatorSet;
+import io.vigil.detection.support.Sql;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
@@ -99,20 +100,10 @@ public class IntelService {
         List<Indicator> list = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             list.add(new Indicator(Indicator.Type.valueOf((String) r[0]), (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], instant(r[5]), instant(r[6])));
+                    (String) r[4], Sql.instant(r[5]), Sql.instant(r[6])));
         }
         IndicatorSet set = new IndicatorSet(list);
         cache.put(tenantId, new Cached(set, Instant.now()));
         return set;
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) o;
     }
 }

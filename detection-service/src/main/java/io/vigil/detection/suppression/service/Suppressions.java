@@ -1,6 +1,7 @@
 package io.vigil.detection.suppression.service;
 
 import io.vigil.detection.engine.event.MapEvent;
+import io.vigil.detection.support.Sql;
 import io.vigil.detection.suppression.rest.SuppressionRequest;
 import io.vigil.detection.suppression.rest.SuppressionResponse;
 import io.vigil.platform.errors.Problem;
@@ -9,13 +10,9 @@ import io.vigil.platform.tenancy.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -91,7 +88,7 @@ public class Suppressions {
             Object v = event.get(field);
             values.append(field).append('=').append(v == null ? "" : v).append('\u0001');
         }
-        String key = sha256(values.toString());
+        String key = Sql.sha256(values.toString());
         Instant until = at.plusSeconds(((Number) s[1]).longValue());
         // A new group, or one whose window ended, opens a window and raises; otherwise count and hold back.
         int opened = em.createNativeQuery("insert into suppression_state (tenant_id, rule_id, group_key, until)"
@@ -108,12 +105,4 @@ public class Suppressions {
         return false;
     }
 
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

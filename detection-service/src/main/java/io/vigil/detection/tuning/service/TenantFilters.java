@@ -5,6 +5,7 @@ import io.vigil.detection.engine.rule.SigmaException;
 import io.vigil.detection.engine.rule.SigmaFilter;
 import io.vigil.detection.engine.rule.SigmaParser;
 import io.vigil.detection.engine.rule.SigmaRule;
+import io.vigil.detection.support.Sql;
 import io.vigil.detection.tuning.rest.FilterResponse;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
@@ -154,16 +155,8 @@ public class TenantFilters {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             out.add(new FilterResponse(tenantId, (String) r[0], (String) r[1], List.of(((String) r[2]).split("\u0001")),
-                    (String) r[3], ((Number) r[4]).longValue(), instant(r[5]), instant(r[6]), instant(r[7])));
+                    (String) r[3], ((Number) r[4]).longValue(), Sql.instant(r[5]), Sql.instant(r[6]), Sql.instant(r[7])));
         }
         return out;
-    }
-
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof Instant i ? i : o instanceof Timestamp t ? t.toInstant()
-                : ((java.time.OffsetDateTime) o).toInstant();
     }
 }

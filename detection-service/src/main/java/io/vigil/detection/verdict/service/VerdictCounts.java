@@ -3,6 +3,7 @@ package io.vigil.detection.verdict.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
+import io.vigil.detection.support.Sql;
 import io.vigil.detection.verdict.rest.RuleVerdicts;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.MessageHandler;
@@ -15,8 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +95,8 @@ public class VerdictCounts implements MessageHandler {
             long bp = ((Number) r[3]).longValue();
             long fp = ((Number) r[4]).longValue();
             long all = tp + bp + fp;
-            Object at = r[5];
             out.add(new RuleVerdicts(t, (String) r[1], tp, bp, fp, all == 0 ? null : Math.round(1000.0 * fp / all) / 1000.0,
-                    at instanceof Timestamp ts ? ts.toInstant() : at instanceof Instant i ? i : ((OffsetDateTime) at).toInstant()));
+                    Sql.instant(r[5])));
         }
         return out;
     }
