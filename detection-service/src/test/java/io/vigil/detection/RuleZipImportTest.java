@@ -3,6 +3,7 @@ package io.vigil.detection;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.platform.testing.Keycloak;
@@ -70,5 +71,33 @@ class RuleZipImportTest {
                 .body("items.size()", equalTo(rules.size() + 1));
         given().auth().oauth2(engineer).contentType("application/zip").body("not a zip".getBytes())
                 .post("/api/v1/rules/import").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void vigilRulesImportSendsAFolderWithItsSigmaHqLayout(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        Path hunting = Files.createDirectories(folder.resolve("rules-threat-hunting/windows"));
+        Files.writeString(hunting.resolve("hunt_certutil.yml"), "title: certutil run\nid: 11111111-2222-3333-4444-0000000000b1\n"
+                + "logsource: {product: windows, category: process_creation}\n"
+                + "detection:\n  s: {Image|endswith: '\\\\certutil.exe'}\n  condition: s\n");
+        Files.writeString(hunting.resolve("broken.yml"), "title: broken\nid: 11111111-2222-3333-4444-0000000000b2\n"
+                + "logsource: {product: windows}\ndetection: {condition: nothing}\n");
+        Files.writeString(folder.resolve("README.md"), "not a rule");
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = io.vigil.detection.engine.cli.RulesCli.run(new String[] {"import", folder.toString(), "--url",
+                "http://localhost:" + io.restassured.RestAssured.port, "--token", engineer},
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertEquals(0, code, err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(2, lines.size(), out.toString());
+        org.hamcrest.MatcherAssert.assertThat(lines.get(0), containsString("rules-threat-hunting/windows/broken.yml"));
+        org.hamcrest.MatcherAssert.assertThat(lines.get(1), containsString("\"failed\":1"));
+        given().auth().oauth2(engineer).get("/api/v1/rules?pack=threat-hunting&limit=1000").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem("11111111-2222-3333-4444-0000000000b1"));
+        String viewer = Keycloak.userToken(List.of("customer-viewer"), List.of(Keycloak.tenantGroup(java.util.UUID.randomUUID())));
+        assertEquals(1, io.vigil.detection.engine.cli.RulesCli.run(new String[] {"import", folder.toString(), "--url",
+                "http://localhost:" + io.restassured.RestAssured.port, "--token", viewer},
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true)), "a viewer may not import");
     }
 }
