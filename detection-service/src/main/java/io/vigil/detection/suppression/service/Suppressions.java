@@ -13,8 +13,11 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Alert suppression per tenant and rule: the first match of a group of field values raises an alert, the
@@ -24,8 +27,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class Suppressions {
 
+    private static final long CACHE_MILLIS = 5_000;
+
+    /** One suppression: the fields that make a group, and the window. */
+    private record Rule(String[] groupBy, long windowSeconds) {
+    }
+
+    /** A tenant's suppressions by rule id, as read at {@code at}. */
+    private record Cached(Map<String, Rule> rules, long at) {
+    }
+
     private final EntityManager em;
     private final CurrentTenant current;
+    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
     public Suppressions(EntityManager em, CurrentTenant current) {
         this.em = em;
@@ -45,6 +59,7 @@ public class Suppressions {
                 .setParameter("t", tenantId).setParameter("r", ruleId)
                 .setParameter("g", "{" + String.join(",", req.groupBy().stream().map(f -> "\"" + f.replace("\"", "") + "\"").toList()) + "}")
                 .setParameter("w", (int) req.window().toSeconds()).executeUpdate();
+        cache.remove(tenantId);
         return get(ruleId, tenantId);
     }
 
@@ -68,6 +83,7 @@ public class Suppressions {
         current.requireVisible(tenantId);
         em.createNativeQuery("delete from suppressions where tenant_id = :t and rule_id = :r")
                 .setParameter("t", tenantId).setParameter("r", ruleId).executeUpdate();
+        cache.remove(tenantId);
     }
 
     /**
@@ -76,20 +92,17 @@ public class Suppressions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean admit(UUID tenantId, String ruleId, MapEvent event, Instant at) {
-        List<?> rows = em.createNativeQuery("select array_to_string(group_by, '\u0001'), window_seconds from suppressions"
-                + " where tenant_id = :t and rule_id = :r").setParameter("t", tenantId).setParameter("r", ruleId)
-                .getResultList();
-        if (rows.isEmpty()) {
+        Rule s = suppressionsOf(tenantId).get(ruleId);
+        if (s == null) {
             return true;
         }
-        Object[] s = (Object[]) rows.get(0);
         StringBuilder values = new StringBuilder();
-        for (String field : ((String) s[0]).split("\u0001")) {
+        for (String field : s.groupBy()) {
             Object v = event.get(field);
             values.append(field).append('=').append(v == null ? "" : v).append('\u0001');
         }
         String key = Sql.sha256(values.toString());
-        Instant until = at.plusSeconds(((Number) s[1]).longValue());
+        Instant until = at.plusSeconds(s.windowSeconds());
         // A new group, or one whose window ended, opens a window and raises; otherwise count and hold back.
         int opened = em.createNativeQuery("insert into suppression_state (tenant_id, rule_id, group_key, until)"
                 + " values (:t, :r, :k, :u) on conflict (tenant_id, rule_id, group_key) do update"
@@ -105,4 +118,21 @@ public class Suppressions {
         return false;
     }
 
+
+    /** The tenant's suppressions, read once every few seconds (every match of every rule asks). */
+    private Map<String, Rule> suppressionsOf(UUID tenantId) {
+        Cached c = cache.get(tenantId);
+        long now = System.currentTimeMillis();
+        if (c == null || now - c.at() > CACHE_MILLIS) {
+            Map<String, Rule> rules = new HashMap<>();
+            for (Object row : em.createNativeQuery("select rule_id, array_to_string(group_by, '\u0001'), window_seconds"
+                    + " from suppressions where tenant_id = :t").setParameter("t", tenantId).getResultList()) {
+                Object[] r = (Object[]) row;
+                rules.put((String) r[0], new Rule(((String) r[1]).split("\u0001"), ((Number) r[2]).longValue()));
+            }
+            c = new Cached(Map.copyOf(rules), now);
+            cache.put(tenantId, c);
+        }
+        return c.rules();
+    }
 }

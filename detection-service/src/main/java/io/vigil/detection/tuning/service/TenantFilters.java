@@ -1,5 +1,7 @@
 package io.vigil.detection.tuning.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.vigil.detection.engine.event.MapEvent;
 import io.vigil.detection.engine.rule.SigmaException;
 import io.vigil.detection.engine.rule.SigmaFilter;
@@ -10,7 +12,9 @@ import io.vigil.detection.tuning.rest.FilterResponse;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -28,6 +32,8 @@ import org.jboss.logging.Logger;
  * Per-tenant exceptions as Sigma filters. A filter names rules and is ANDed to them for its tenant only, so
  * a match it drops raises nothing (not even correlation input) and is counted on the filter. The compiled
  * filters of a tenant are cached for a few seconds; a change through this service applies at once here.
+ * Counts are added up in memory and written every few seconds: a filter exists to drop a noisy rule's
+ * matches, and one row updated per dropped match would make every consumer queue on its lock.
  */
 @ApplicationScoped
 public class TenantFilters {
@@ -38,9 +44,19 @@ public class TenantFilters {
     private record Cached(List<SigmaFilter> filters, long at) {
     }
 
+    /** Matches a filter dropped since the last write, and the latest event time among them. */
+    private static final class Dropped {
+        long count;
+        Instant last;
+    }
+
+    private record FilterKey(UUID tenantId, String id) {
+    }
+
     private final EntityManager em;
     private final CurrentTenant current;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<FilterKey, Dropped> dropped = new ConcurrentHashMap<>();
 
     public TenantFilters(EntityManager em, CurrentTenant current) {
         this.em = em;
@@ -79,12 +95,14 @@ public class TenantFilters {
     @Transactional
     public List<FilterResponse> list(UUID tenantId) {
         current.requireVisible(tenantId);
+        writeCounts(tenantId);
         return rows(tenantId, null);
     }
 
     @Transactional
     public FilterResponse get(UUID tenantId, String id) {
         current.requireVisible(tenantId);
+        writeCounts(tenantId);
         List<FilterResponse> found = rows(tenantId, id);
         if (found.isEmpty()) {
             throw new ProblemException.NotFound("tenant " + tenantId + " has no filter " + id);
@@ -111,14 +129,53 @@ public class TenantFilters {
     public boolean admit(UUID tenantId, SigmaRule rule, MapEvent event, Instant at) {
         for (SigmaFilter f : compiled(tenantId)) {
             if (f.appliesTo(rule) && !f.admits(event)) {
-                em.createNativeQuery("update tenant_filters set filtered = filtered + 1,"
-                        + " last_filtered = greatest(last_filtered, :at) where tenant_id = :t and id = :i")
-                        .setParameter("at", Timestamp.from(at)).setParameter("t", tenantId).setParameter("i", f.id())
-                        .executeUpdate();
+                Dropped d = dropped.computeIfAbsent(new FilterKey(tenantId, f.id()), k -> new Dropped());
+                synchronized (d) {
+                    d.count++;
+                    d.last = d.last == null || at.isAfter(d.last) ? at : d.last;
+                }
                 return false;
             }
         }
         return true;
+    }
+
+    @Scheduled(every = "${vigil.detection.filters.count-flush:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void scheduledWrite() {
+        current.set(TenantContext.system("filter-counts"));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> writeCounts(null));
+        } catch (RuntimeException e) {
+            LOG.warnf("filter counts not written, kept for the next run: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Adds the counts of dropped matches gathered here to their filters, of one tenant (the caller's, so
+     * row-level security lets the update through) or of all (null, the system's job), in the caller's
+     * transaction.
+     */
+    void writeCounts(UUID onlyTenant) {
+        for (FilterKey k : List.copyOf(dropped.keySet())) {
+            if (onlyTenant != null && !onlyTenant.equals(k.tenantId())) {
+                continue;
+            }
+            Dropped d = dropped.remove(k);
+            if (d == null) {
+                continue;
+            }
+            long n;
+            Instant last;
+            synchronized (d) {
+                n = d.count;
+                last = d.last;
+            }
+            em.createNativeQuery("update tenant_filters set filtered = filtered + :n,"
+                    + " last_filtered = greatest(last_filtered, :at) where tenant_id = :t and id = :i")
+                    .setParameter("n", n).setParameter("at", Timestamp.from(last)).setParameter("t", k.tenantId())
+                    .setParameter("i", k.id()).executeUpdate();
+        }
     }
 
     private List<SigmaFilter> compiled(UUID tenantId) {
