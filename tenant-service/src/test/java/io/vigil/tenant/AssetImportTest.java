@@ -104,6 +104,15 @@ class AssetImportTest {
         assertEquals(dcId + "|CRITICAL|dc01", published.get("host:dc01.ad.example"));
         assertEquals(dcId + "|CRITICAL|dc01", published.get("ip:10.20.0.10"));
         org.junit.jupiter.api.Assertions.assertTrue(published.containsKey("net:fd00:20::/48"), published.toString());
+        // The periodic sync leaves an intact inventory alone (the gateways keep their copy), and rewrites
+        // one that Redis lost entries of.
+        Long version = redis.value(Long.class).get(ApiKeys.ASSETS_VERSION + tenant);
+        org.junit.jupiter.api.Assertions.assertFalse(assetDirectory.heal(tenant, assets(tenant)));
+        assertEquals(version, redis.value(Long.class).get(ApiKeys.ASSETS_VERSION + tenant));
+        redis.hash(String.class).hdel(ApiKeys.ASSETS + tenant, "ip:10.20.0.10");
+        org.junit.jupiter.api.Assertions.assertTrue(assetDirectory.heal(tenant, assets(tenant)));
+        assertEquals(published, redis.hash(String.class).hgetall(ApiKeys.ASSETS + tenant));
+        assertEquals(version + 1, redis.value(Long.class).get(ApiKeys.ASSETS_VERSION + tenant));
 
         String admin = Fixtures.providerAdmin();
         lookup(admin, tenant, "hostname=DC01.ad.example").then().statusCode(200).body("hostname", equalTo("dc01"))
@@ -163,5 +172,24 @@ class AssetImportTest {
                     .append(",\"Ops, team ").append(i % 7).append("\",production,\"linux;fleet\"\n");
         }
         return new Inventory(sb.toString(), bad);
+    }
+
+    @jakarta.inject.Inject
+    io.vigil.tenant.asset.service.AssetDirectory assetDirectory;
+    @jakarta.inject.Inject
+    io.vigil.tenant.asset.repository.AssetRepository assetRepository;
+
+    /** The tenant's assets as the database holds them (read as the system, as the sync does). */
+    private java.util.Collection<io.vigil.tenant.asset.Asset> assets(UUID tenant) {
+        var ctx = io.quarkus.arc.Arc.container().requestContext();
+        ctx.activate();
+        try {
+            io.quarkus.arc.Arc.container().instance(io.vigil.platform.tenancy.CurrentTenant.class).get()
+                    .set(io.vigil.platform.tenancy.TenantContext.system("test"));
+            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> java.util.List.copyOf(assetRepository.byHostname(tenant).values()));
+        } finally {
+            ctx.terminate();
+        }
     }
 }

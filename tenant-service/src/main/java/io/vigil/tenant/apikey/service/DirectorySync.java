@@ -11,8 +11,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 /**
- * Rewrites the gateway's directories (keys, tenant statuses, assets) from the database at start and
- * periodically (heals lost writes).
+ * Rewrites the gateway's directories (keys, tenant statuses, assets) from the database at start, and
+ * periodically heals what Redis lost; an inventory Redis still holds whole is left alone.
  */
 @ApplicationScoped
 public class DirectorySync {
@@ -26,6 +26,7 @@ public class DirectorySync {
     private final io.vigil.tenant.asset.repository.AssetRepository assets;
     private final io.vigil.tenant.logsource.repository.LogSourceRepository logSources;
     private final io.vigil.tenant.asset.service.AssetDirectory assetDirectory;
+    private volatile boolean started;
 
     public DirectorySync(ApiKeyRepository keys, TenantRepository tenants, IngestDirectory directory,
             CurrentTenant current, io.vigil.tenant.asset.repository.AssetRepository assets,
@@ -55,10 +56,16 @@ public class DirectorySync {
 
     @Transactional
     int syncNow() {
+        boolean whole = !started;
         tenants.listAll().forEach(t -> {
             directory.publishTenantStatus(t.id, t.status.name());
-            assetDirectory.replaceAll(t.id, assets.byHostname(t.id).values());
+            if (whole) {
+                assetDirectory.replaceAll(t.id, assets.byHostname(t.id).values());
+            } else if (assetDirectory.heal(t.id, assets.byHostname(t.id).values())) {
+                LOG.infof("gateway asset directory of tenant %s was incomplete in Redis: rewritten", t.id);
+            }
         });
+        started = true;
         var all = keys.allVisible();
         java.util.Map<java.util.UUID, io.vigil.tenant.logsource.LogSource.Format> formats = new java.util.HashMap<>();
         logSources.allVisible().forEach(s -> formats.put(s.id, s.format));

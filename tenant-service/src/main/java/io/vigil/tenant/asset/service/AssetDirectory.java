@@ -13,7 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Publishes each tenant's assets to Redis for the gateway's enrichment (host name or address to asset id
  * and criticality): one hash per tenant and a version the gateway watches. Rewritten whole after an
- * import and by the periodic sync, so the database stays the truth.
+ * import and at start; the periodic sync rewrites a tenant's only when Redis lost entries (a restart
+ * without persistence), so the gateways do not reload every inventory every few minutes.
  */
 @ApplicationScoped
 public class AssetDirectory {
@@ -34,10 +35,37 @@ public class AssetDirectory {
         redis.value(Long.class).incr(ApiKeys.ASSETS_VERSION + tenantId);
     }
 
-    /** Replaces the tenant's whole directory with these assets. */
+    /**
+     * Replaces the tenant's whole directory with these assets. The new hash is written aside and renamed
+     * over the old one, so a gateway reading meanwhile sees the old inventory or the new one, never none.
+     */
     public void replaceAll(UUID tenantId, Collection<Asset> assets) {
-        redis.key(String.class).del(ApiKeys.ASSETS + tenantId);
-        publish(tenantId, assets);
+        Map<String, String> fields = new HashMap<>();
+        assets.forEach(a -> entries(a, fields));
+        String key = ApiKeys.ASSETS + tenantId;
+        if (fields.isEmpty()) {
+            redis.key(String.class).del(key);
+        } else {
+            String next = key + ":next";
+            redis.key(String.class).del(next);
+            redis.hash(String.class).hset(next, fields);
+            redis.key(String.class).rename(next, key);
+        }
+        redis.value(Long.class).incr(ApiKeys.ASSETS_VERSION + tenantId);
+    }
+
+    /**
+     * Rewrites the tenant's directory only when Redis holds another number of entries than these assets
+     * make (entries lost with a Redis restart, or written by a crashed import); returns whether it did.
+     */
+    public boolean heal(UUID tenantId, Collection<Asset> assets) {
+        Map<String, String> fields = new HashMap<>();
+        assets.forEach(a -> entries(a, fields));
+        if (redis.hash(String.class).hlen(ApiKeys.ASSETS + tenantId) == fields.size()) {
+            return false;
+        }
+        replaceAll(tenantId, assets);
+        return true;
     }
 
     static void entries(Asset a, Map<String, String> into) {
