@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vigil.platform.tenancy.ApiKeys;
+import io.vigil.platform.tenancy.IpLiterals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -151,19 +150,6 @@ public class AssetEnricher {
 
     /** An IP literal's bytes, without any name lookup; null if it is not one. */
     static byte[] parse(String ip) {
-        if (ip.isEmpty() || !(ip.indexOf(':') >= 0 || Character.isDigit(ip.charAt(0)))) {
-            return null;
-        }
-        for (int i = 0; i < ip.length(); i++) {
-            char c = ip.charAt(i);
-            if (!(Character.isDigit(c) || c == '.' || c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                return null;
-            }
-        }
-        try {
-            return InetAddress.getByName(ip).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return IpLiterals.parse(ip);
     }
 }

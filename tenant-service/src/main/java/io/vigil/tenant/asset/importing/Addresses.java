@@ -1,10 +1,10 @@
 package io.vigil.tenant.asset.importing;
 
+import io.vigil.platform.tenancy.IpLiterals;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * IP addresses and CIDR ranges as an inventory gives them, checked and normalised without any DNS lookup.
@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class Addresses {
 
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
 
     private Addresses() {
     }
@@ -59,33 +58,7 @@ public final class Addresses {
     }
 
     static Optional<byte[]> parse(String host) {
-        if (host.indexOf(':') >= 0) {
-            if (!IPV6_CHARS.matcher(host).matches()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(InetAddress.getByName(host).getAddress()); // a literal: no lookup
-            } catch (UnknownHostException e) {
-                return Optional.empty();
-            }
-        }
-        String[] parts = host.split("\\.", -1);
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
-        byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
-                return Optional.empty();
-            }
-            int v = Integer.parseInt(p);
-            if (v > 255) {
-                return Optional.empty();
-            }
-            out[i] = (byte) v;
-        }
-        return Optional.of(out);
+        return Optional.ofNullable(IpLiterals.parse(host));
     }
 
     private static String canonical(byte[] b) {
