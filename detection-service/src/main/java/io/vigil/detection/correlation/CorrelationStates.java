@@ -41,11 +41,10 @@ public class CorrelationStates implements CorrelationStore {
     public <T> T update(String tenant, CorrelationRule rule, String groupKey, Function<CorrelationState, T> change) {
         UUID tenantId = UUID.fromString(tenant);
         String key = groupKey.length() <= 200 ? groupKey : "sha256:" + Sql.sha256(groupKey);
-        em.createNativeQuery("insert into correlation_state (tenant_id, correlation_id, group_key, state, expires_at)"
-                + " values (:t, :c, :k, cast('{}' as jsonb), now()) on conflict do nothing")
-                .setParameter("t", tenantId).setParameter("c", rule.id()).setParameter("k", key).executeUpdate();
-        String json = (String) em.createNativeQuery("select cast(state as text) from correlation_state"
-                + " where tenant_id = :t and correlation_id = :c and group_key = :k for update")
+        // One statement creates the row or, when it exists, locks it (a no-op update) and returns its state.
+        String json = (String) em.createNativeQuery("insert into correlation_state (tenant_id, correlation_id, group_key,"
+                + " state, expires_at) values (:t, :c, :k, cast('{}' as jsonb), now()) on conflict (tenant_id, correlation_id,"
+                + " group_key) do update set expires_at = correlation_state.expires_at returning cast(state as text)")
                 .setParameter("t", tenantId).setParameter("c", rule.id()).setParameter("k", key).getSingleResult();
         CorrelationState state = CorrelationState.fromJson(json);
         T result = change.apply(state);

@@ -31,6 +31,15 @@ public final class Sql {
         return Instant.parse(String.valueOf(o));
     }
 
+    /** A PostgreSQL {@code text[]} literal of the values (for {@code cast(:p as text[])}); quotes and backslashes dropped. */
+    public static String textArray(java.util.Collection<String> values) {
+        StringBuilder b = new StringBuilder("{");
+        for (String v : values) {
+            b.append(b.length() > 1 ? "," : "").append('"').append(v.replace("\\", "").replace("\"", "")).append('"');
+        }
+        return b.append('}').toString();
+    }
+
     /** The SHA-256 of a text, in hex: a fixed-size key for values of any length. */
     public static String sha256(String s) {
         try {

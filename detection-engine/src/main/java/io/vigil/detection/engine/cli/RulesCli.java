@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -103,9 +102,8 @@ public final class RulesCli {
             throw new IOException("no folder or zip at " + source);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList()) {
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Path f : SigmaCli.ruleFiles(source)) {
                 zip.putNextEntry(new ZipEntry(source.relativize(f).toString().replace('\\', '/')));
                 zip.write(Files.readAllBytes(f));
                 zip.closeEntry();

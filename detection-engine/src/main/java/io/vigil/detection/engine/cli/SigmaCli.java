@@ -163,7 +163,8 @@ public final class SigmaCli {
         return true;
     }
 
-    private static List<Path> ruleFiles(Path rules) throws IOException {
+    /** The rule files (*.yml, *.yaml) of a folder, in path order, or the one file given. */
+    static List<Path> ruleFiles(Path rules) throws IOException {
         if (Files.isRegularFile(rules)) {
             return List.of(rules);
         }

@@ -114,7 +114,7 @@ public class BaselineSettingsStore {
                 + " kinds = excluded.kinds, volume_sigmas = excluded.volume_sigmas, volume_min = excluded.volume_min,"
                 + " updated_at = now()")
                 .setParameter("t", tenantId).setParameter("e", b.enabled()).setParameter("d", b.learningDays())
-                .setParameter("k", "{" + String.join(",", kinds.stream().map(Observation.Kind::id).toList()) + "}")
+                .setParameter("k", Sql.textArray(kinds.stream().map(Observation.Kind::id).toList()))
                 .setParameter("s", b.volumeSigmas()).setParameter("m", b.volumeMinCount()).executeUpdate();
         cache.remove(tenantId);
         return status(tenantId);

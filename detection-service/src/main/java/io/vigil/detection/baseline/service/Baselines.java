@@ -7,7 +7,6 @@ import io.vigil.detection.engine.event.MapEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -15,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,67 +74,50 @@ public class Baselines {
         return firstSeen(tenantId, events, s);
     }
 
-    private record Fact(String kind, String entity, String value) implements Comparable<Fact> {
-        @Override
-        public int compareTo(Fact o) {
-            int c = kind.compareTo(o.kind);
-            c = c != 0 ? c : entity.compareTo(o.entity);
-            return c != 0 ? c : value.compareTo(o.value);
-        }
-    }
+    /** Facts in one order (kind, entity, value), so concurrent inserts lock their rows in one order. */
+    private static final Comparator<Observation> ORDER = Comparator.comparing((Observation o) -> o.kind().id())
+            .thenComparing(Observation::entity).thenComparing(Observation::value);
 
     private int firstSeen(UUID tenantId, List<Observed> events, BaselineSettingsStore.Settings s) {
-        // The first event of each fact not known to be stored; sorted, so concurrent inserts lock in one order.
-        TreeMap<Fact, Observed> candidates = new TreeMap<>();
-        Map<Fact, Observation> observations = new java.util.HashMap<>();
+        // The first event of each fact not known to be stored.
+        TreeMap<Observation, Observed> candidates = new TreeMap<>(ORDER);
         for (Observed o : events) {
-            for (Observation ob : Observations.of(o.event())) {
-                Fact f = new Fact(ob.kind().id(), ob.entity(), ob.value());
-                if (!known.contains(tenantId + "|" + f) && !candidates.containsKey(f)) {
-                    candidates.put(f, o);
-                    observations.put(f, ob);
+            for (Observation fact : Observations.of(o.event())) {
+                if (!known.contains(tenantId + "|" + fact) && !candidates.containsKey(fact)) {
+                    candidates.put(fact, o);
                 }
             }
         }
         if (candidates.isEmpty()) {
             return 0;
         }
-        List<Fact> facts = new ArrayList<>(candidates.keySet());
-        List<Fact> inserted = new ArrayList<>();
+        List<Observation> facts = new ArrayList<>(candidates.keySet());
+        Set<Observation> inserted = new HashSet<>();
         em.unwrap(Session.class).doWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("insert into baseline_seen (tenant_id, kind, entity, value,"
                     + " first_seen) select ?, k, e, v, f from unnest(?, ?, ?, ?) as u(k, e, v, f)"
                     + " on conflict do nothing returning kind, entity, value")) {
-                Array kinds = conn.createArrayOf("text", facts.stream().map(Fact::kind).toArray());
-                Array entities = conn.createArrayOf("text", facts.stream().map(Fact::entity).toArray());
-                Array values = conn.createArrayOf("text", facts.stream().map(Fact::value).toArray());
-                Array firsts = conn.createArrayOf("timestamptz",
-                        facts.stream().map(f -> Timestamp.from(candidates.get(f).ts())).toArray());
                 ps.setObject(1, tenantId);
-                ps.setArray(2, kinds);
-                ps.setArray(3, entities);
-                ps.setArray(4, values);
-                ps.setArray(5, firsts);
+                ps.setArray(2, conn.createArrayOf("text", facts.stream().map(f -> f.kind().id()).toArray()));
+                ps.setArray(3, conn.createArrayOf("text", facts.stream().map(Observation::entity).toArray()));
+                ps.setArray(4, conn.createArrayOf("text", facts.stream().map(Observation::value).toArray()));
+                ps.setArray(5, conn.createArrayOf("timestamptz",
+                        facts.stream().map(f -> Timestamp.from(candidates.get(f).ts())).toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        inserted.add(new Fact(rs.getString(1), rs.getString(2), rs.getString(3)));
+                        inserted.add(new Observation(Observation.Kind.of(rs.getString(1)), rs.getString(2), rs.getString(3)));
                     }
                 }
             }
         });
-        java.util.Set<Fact> isNew = new java.util.HashSet<>(inserted);
-        for (Fact f : facts) {
-            if (!isNew.contains(f)) {
-                known.add(tenantId + "|" + f); // stored by an earlier, committed transaction
-            }
-        }
         int raised = 0;
         Instant until = s.learningUntil();
-        for (Fact f : inserted) {
-            Observed o = candidates.get(f);
-            Observation ob = observations.get(f);
-            if (until != null && !o.ts().isBefore(until) && s.kinds().contains(ob.kind())) {
-                alerts.raiseFirstSeen(tenantId, o.eventId(), o.ts(), o.event(), ob, s.learningSince());
+        for (Observation fact : facts) {
+            Observed o = candidates.get(fact);
+            if (!inserted.contains(fact)) {
+                known.add(tenantId + "|" + fact); // stored by an earlier, committed transaction
+            } else if (until != null && !o.ts().isBefore(until) && s.kinds().contains(fact.kind())) {
+                alerts.raiseFirstSeen(tenantId, o.eventId(), o.ts(), o.event(), fact, s.learningSince());
                 raised++;
             }
         }

@@ -10,10 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -84,6 +87,7 @@ public class VolumeAnomalies {
                 + " where not b.evaluated and b.hour <= cast(:now as timestamptz) - interval '1 hour'"
                 + " order by b.hour limit " + BATCH).setParameter("now", Timestamp.from(now)).getResultList();
         int raised = 0;
+        List<Object[]> judged = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             UUID tenantId = (UUID) r[0];
             String kind = (String) r[1];
@@ -102,11 +106,28 @@ public class VolumeAnomalies {
                     raised++;
                 }
             }
-            em.createNativeQuery("update baseline_volume set evaluated = true where tenant_id = :t and entity_kind = :k"
-                    + " and entity = :e and hour = :h").setParameter("t", tenantId).setParameter("k", kind)
-                    .setParameter("e", entity).setParameter("h", Timestamp.from(hour)).executeUpdate();
+            judged.add(new Object[] {tenantId, kind, entity, Timestamp.from(hour)});
         }
+        markJudged(judged);
         return new int[] {rows.size(), raised};
+    }
+
+    /** Marks the batch's hours judged, in one statement. */
+    private void markJudged(List<Object[]> hours) {
+        if (hours.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("update baseline_volume b set evaluated = true"
+                    + " from unnest(?, ?, ?, ?) as u(t, k, e, h)"
+                    + " where b.tenant_id = u.t and b.entity_kind = u.k and b.entity = u.e and b.hour = u.h")) {
+                ps.setArray(1, conn.createArrayOf("uuid", hours.stream().map(h -> h[0]).toArray()));
+                ps.setArray(2, conn.createArrayOf("text", hours.stream().map(h -> h[1]).toArray()));
+                ps.setArray(3, conn.createArrayOf("text", hours.stream().map(h -> h[2]).toArray()));
+                ps.setArray(4, conn.createArrayOf("timestamptz", hours.stream().map(h -> h[3]).toArray()));
+                ps.executeUpdate();
+            }
+        });
     }
 
     /** Hours judged and older than every learning window they can serve are deleted. */

@@ -57,7 +57,7 @@ public class Suppressions {
                 + " values (:t, :r, cast(:g as text[]), :w, now()) on conflict (tenant_id, rule_id)"
                 + " do update set group_by = excluded.group_by, window_seconds = excluded.window_seconds")
                 .setParameter("t", tenantId).setParameter("r", ruleId)
-                .setParameter("g", "{" + String.join(",", req.groupBy().stream().map(f -> "\"" + f.replace("\"", "") + "\"").toList()) + "}")
+                .setParameter("g", Sql.textArray(req.groupBy()))
                 .setParameter("w", (int) req.window().toSeconds()).executeUpdate();
         cache.remove(tenantId);
         return get(ruleId, tenantId);

@@ -87,7 +87,7 @@ public class TenantFilters {
                 + " values (:t, :i, :ti, cast(:r as text[]), :y, now(), now()) on conflict (tenant_id, id) do update"
                 + " set title = excluded.title, rules = excluded.rules, yaml = excluded.yaml, updated_at = now()")
                 .setParameter("t", tenantId).setParameter("i", id).setParameter("ti", f.title())
-                .setParameter("r", TenantRuleSettings.array(f.rules())).setParameter("y", yaml).executeUpdate();
+                .setParameter("r", Sql.textArray(f.rules())).setParameter("y", yaml).executeUpdate();
         cache.remove(tenantId);
         return new Stored(get(tenantId, id), created);
     }

@@ -1,6 +1,7 @@
 package io.vigil.detection.tuning.service;
 
 import io.vigil.detection.engine.rule.SigmaRule;
+import io.vigil.detection.support.Sql;
 import io.vigil.detection.tuning.rest.RuleSettings;
 import io.vigil.platform.tenancy.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,9 +47,9 @@ public class TenantRuleSettings {
                 + " on conflict (tenant_id) do update set min_level = excluded.min_level, statuses = excluded.statuses,"
                 + " disabled_tags = excluded.disabled_tags, disabled_rules = excluded.disabled_rules,"
                 + " disabled_packs = excluded.disabled_packs, updated_at = now()")
-                .setParameter("t", tenantId).setParameter("l", s.minLevel()).setParameter("s", array(s.statuses()))
-                .setParameter("g", array(s.disabledTags())).setParameter("r", array(s.disabledRules()))
-                .setParameter("p", array(s.disabledPacks().stream().map(x -> x.toLowerCase(Locale.ROOT)).toList()))
+                .setParameter("t", tenantId).setParameter("l", s.minLevel()).setParameter("s", Sql.textArray(s.statuses()))
+                .setParameter("g", Sql.textArray(s.disabledTags())).setParameter("r", Sql.textArray(s.disabledRules()))
+                .setParameter("p", Sql.textArray(s.disabledPacks().stream().map(x -> x.toLowerCase(Locale.ROOT)).toList()))
                 .executeUpdate();
         cache.remove(tenantId);
         return load(tenantId);
@@ -96,10 +97,4 @@ public class TenantRuleSettings {
         String s = (String) joined;
         return s == null || s.isEmpty() ? List.of() : List.of(s.split("\u0001"));
     }
-
-    /** A PostgreSQL text[] literal of the values (quotes and backslashes dropped). */
-    static String array(List<String> values) {
-        return "{" + String.join(",", values.stream().map(v -> "\"" + v.replace("\\", "").replace("\"", "") + "\"").toList()) + "}";
-    }
-
 }
