@@ -87,6 +87,16 @@ class SigmaCliTest {
         assertEquals(true, lines.get(1).path("compiled").asBoolean());
     }
 
+    @Test
+    void checkNamesTheExpressionsThatRunOnTheBoundedFallback() throws Exception {
+        Files.writeString(tmp.resolve("re.yml"), "title: re\nid: r\nlogsource: {product: x}\ndetection:\n  s:\n"
+                + "    a|re: '(\\w+)\\s\\1'\n    b|re: 'powershell.*-enc'\n  condition: s\n");
+        JsonNode line = run("check", "--rules", tmp.toString()).get(0);
+        assertEquals(true, line.path("compiled").asBoolean(), line.toString());
+        assertEquals(1, line.path("boundedRegex").size(), "the back-reference, not the plain expression");
+        assertEquals("(\\w+)\\s\\1", line.path("boundedRegex").get(0).asText());
+    }
+
     private static List<Integer> indexes(List<JsonNode> lines) {
         return lines.stream().map(l -> l.path("event_index").asInt()).toList();
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vigil.platform.tenancy.ApiKeys;
-import io.vigil.platform.tenancy.IpLiterals;
+import io.vigil.platform.net.IpLiterals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.detection.engine.RuleSet;
 import io.vigil.detection.engine.event.EventFlattener;
 import io.vigil.detection.engine.event.MapEvent;
+import io.vigil.detection.engine.match.Regex;
 import io.vigil.detection.engine.rule.LogsourceMapping;
 import io.vigil.detection.engine.rule.SigmaException;
 import io.vigil.detection.engine.rule.SigmaFilter;
@@ -31,7 +32,9 @@ public final class SigmaCli {
                    vigil sigma scan --rules DIR_OR_FILE --events FILE [--filters DIR_OR_FILE]
 
             check  compiles every rule file (*.yml, *.yaml) under DIR and prints one JSON line per file:
-                   {"path", "id", "compiled", "error"}
+                   {"path", "id", "compiled", "error", "boundedRegex"}; boundedRegex lists the
+                   expressions RE2 cannot run in linear time (back-references, look-around), which run
+                   on java.util.regex under a per-value budget instead
             scan   runs the rules over the events of FILE (a JSON array, JSON lines, or concatenated JSON
                    objects, including evtx_dump's Event.System/Event.EventData shape) and prints one JSON
                    line per match: {"rule_id", "rule_title", "rule_author", "level", "event_index"}
@@ -93,10 +96,13 @@ public final class SigmaCli {
             ObjectNode line = MAPPER.createObjectNode();
             line.put("path", f.toString());
             try {
-                SigmaRule r = SigmaParser.parse(Files.readString(f));
+                String yaml = Files.readString(f);
+                SigmaRule r = SigmaParser.parse(yaml);
                 line.put("id", r.id());
                 line.put("compiled", true);
                 line.putNull("error");
+                var bounded = line.putArray("boundedRegex");
+                boundedRegexes(new org.yaml.snakeyaml.Yaml().load(yaml), false).forEach(bounded::add);
             } catch (SigmaException e) {
                 line.putNull("id");
                 line.put("compiled", false);
@@ -104,6 +110,22 @@ public final class SigmaCli {
             }
             out.println(line);
         }
+    }
+
+    /** The {@code re} values under a rule's detection that run on the bounded fallback, not on RE2J. */
+    private static List<String> boundedRegexes(Object node, boolean re) {
+        List<String> out = new java.util.ArrayList<>();
+        if (node instanceof java.util.Map<?, ?> map) {
+            for (var e : map.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                out.addAll(boundedRegexes(e.getValue(), key.contains("|re")));
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> out.addAll(boundedRegexes(v, re)));
+        } else if (re && node != null && !Regex.compile(String.valueOf(node), false, false, false).linear()) {
+            out.add(String.valueOf(node));
+        }
+        return out;
     }
 
     static void scan(Path rules, Path events, Path filterFiles, PrintStream out, PrintStream err) throws IOException {

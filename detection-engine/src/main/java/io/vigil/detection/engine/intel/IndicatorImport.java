@@ -24,7 +24,8 @@ public final class IndicatorImport {
     public record Result(List<Indicator> indicators, List<String> skipped) {
     }
 
-    private static final Pattern COMPARISON = Pattern.compile(
+    /** On RE2J: java.util.regex recurses once per character of the quoted value (1 MB of them overflowed the stack). */
+    private static final com.google.re2j.Pattern COMPARISON = com.google.re2j.Pattern.compile(
             "\\[\\s*([a-z0-9-]+):([A-Za-z0-9_.'-]+)\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'\\s*]");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
@@ -99,7 +100,7 @@ public final class IndicatorImport {
     private static String comparisons(String pattern, String name, String source, String context, Instant from,
             Instant until, List<Indicator> out) {
         String rest = pattern.strip();
-        Matcher m = COMPARISON.matcher(rest);
+        com.google.re2j.Matcher m = COMPARISON.matcher(rest);
         int at = 0;
         while (m.find(at) && m.start() == at) {
             Indicator.Type type = typeOf(m.group(1), m.group(2));

@@ -1,8 +1,7 @@
 package io.vigil.detection.engine.intel;
 
 import io.vigil.detection.engine.event.MapEvent;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.vigil.platform.net.IpLiterals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,10 +38,13 @@ public final class IndicatorSet {
             size++;
             if (i.type() == Indicator.Type.CIDR) {
                 int slash = i.value().indexOf('/');
+                byte[] net = slash < 0 ? null : IpLiterals.parse(i.value().substring(0, slash));
                 try {
-                    byte[] net = InetAddress.getByName(i.value().substring(0, slash)).getAddress();
+                    if (net == null) {
+                        throw new NumberFormatException("not an address literal");
+                    }
                     ranges.add(new Range(net, Integer.parseInt(i.value().substring(slash + 1)), i));
-                } catch (UnknownHostException | NumberFormatException e) {
+                } catch (NumberFormatException e) {
                     size--;
                 }
             } else {
@@ -123,13 +125,8 @@ public final class IndicatorSet {
                 }
             }
         }
-        if (!ranges.isEmpty() && looksLikeIp(v)) {
-            byte[] addr;
-            try {
-                addr = InetAddress.getByName(v).getAddress();
-            } catch (UnknownHostException e) {
-                return hits;
-            }
+        byte[] addr = ranges.isEmpty() ? null : IpLiterals.parse(v); // literals only: never a name lookup
+        if (addr != null) {
             for (Range r : ranges) {
                 if (r.indicator().validAt(at) && within(addr, r.network(), r.bits())) {
                     hits = add(hits, new Hit(r.indicator(), field));
@@ -145,38 +142,6 @@ public final class IndicatorSet {
         return out;
     }
 
-    /** A dotted IPv4 or an IPv6 literal, checked by characters (no regular expression per value). */
-    private static boolean looksLikeIp(String v) {
-        int n = v.length();
-        if (n < 7 || n > 45) {
-            return false;
-        }
-        boolean colon = false;
-        int dots = 0;
-        for (int i = 0; i < n; i++) {
-            char c = v.charAt(i);
-            if (c == ':') {
-                colon = true;
-            } else if (c == '.') {
-                dots++;
-            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        if (colon) {
-            return true;
-        }
-        if (dots != 3) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = v.charAt(i);
-            if (c != '.' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static boolean within(byte[] addr, byte[] net, int bits) {
         if (addr.length != net.length) {

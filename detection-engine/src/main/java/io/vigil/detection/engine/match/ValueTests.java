@@ -2,7 +2,6 @@ package io.vigil.detection.engine.match;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** The value tests a Sigma string compiles to; the cheapest one that is exact for the pattern. */
 public final class ValueTests {
@@ -24,17 +23,6 @@ public final class ValueTests {
 
     public static ValueTest endsWith(String needle, boolean cased) {
         return new Literal(Kind.ENDS, cased ? needle : needle.toLowerCase(Locale.ROOT), cased);
-    }
-
-    /** A whole-value match of a compiled wildcard pattern; {@code longestLiteral} must occur in a match. */
-    public static ValueTest pattern(Pattern p, String longestLiteral) {
-        return new Glob(p, longestLiteral == null || longestLiteral.isEmpty() ? null
-                : longestLiteral.toLowerCase(Locale.ROOT));
-    }
-
-    /** A regular-expression search (Sigma's {@code re}): true when the expression occurs in the value. */
-    public static ValueTest regex(Pattern p) {
-        return (v, l) -> p.matcher(v).find();
     }
 
     public static ValueTest anyValue() {
@@ -61,18 +49,6 @@ public final class ValueTests {
         @Override
         public List<String> requiredLiterals() {
             return needle.isEmpty() ? null : List.of(needle.toLowerCase(Locale.ROOT));
-        }
-    }
-
-    record Glob(Pattern pattern, String literal) implements ValueTest {
-        @Override
-        public boolean test(String value, String lower) {
-            return pattern.matcher(value).matches();
-        }
-
-        @Override
-        public List<String> requiredLiterals() {
-            return literal == null ? null : List.of(literal);
         }
     }
 }

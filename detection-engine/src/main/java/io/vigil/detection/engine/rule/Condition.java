@@ -18,6 +18,10 @@ final class Condition {
     private final Map<String, Matcher> detections;
     private final String location;
     private int pos;
+    private int depth;
+
+    /** Nesting beyond any real rule's (SigmaHQ's deepest is a few levels) is refused, not recursed into. */
+    static final int MAX_DEPTH = 64;
 
     private Condition(String text, Map<String, Matcher> detections, String location) {
         this.tokens = tokenize(text, location);
@@ -57,11 +61,16 @@ final class Condition {
 
     private Matcher unary() {
         if (accept("not")) {
-            return Matcher.not(unary());
+            descend();
+            Matcher m = Matcher.not(unary());
+            depth--;
+            return m;
         }
         if (accept("(")) {
+            descend();
             Matcher m = or();
             expect(")");
+            depth--;
             return m;
         }
         String t = next();
@@ -100,6 +109,12 @@ final class Condition {
             throw new SigmaException(location, "'of " + pattern + "' selects no detection");
         }
         return out;
+    }
+
+    private void descend() {
+        if (++depth > MAX_DEPTH) {
+            throw new SigmaException(location, "the condition nests deeper than " + MAX_DEPTH + " levels");
+        }
     }
 
     private boolean accept(String t) {

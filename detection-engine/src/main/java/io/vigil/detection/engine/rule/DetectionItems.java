@@ -4,18 +4,16 @@ import io.vigil.detection.engine.event.Event;
 import io.vigil.detection.engine.match.FieldMatcher;
 import io.vigil.detection.engine.match.KeywordMatcher;
 import io.vigil.detection.engine.match.Matcher;
+import io.vigil.detection.engine.match.Regex;
 import io.vigil.detection.engine.match.ValueTest;
 import io.vigil.detection.engine.match.ValueTests;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.vigil.platform.net.IpLiterals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Compiles one detection item ({@code Field|mod1|mod2: value or list}) into a {@link Matcher}, with every
@@ -264,19 +262,20 @@ final class DetectionItems {
         if (mods.contains("endswith") && !re.endsWith("$")) {
             re = "(?:" + re + ")$";
         }
-        int flags = (mods.contains("i") ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0)
-                | (mods.contains("m") ? Pattern.MULTILINE : 0) | (mods.contains("s") ? Pattern.DOTALL : 0);
         try {
-            return ValueTests.regex(Pattern.compile(re, flags));
-        } catch (PatternSyntaxException e) {
-            throw new SigmaException(location, "invalid regular expression: " + e.getDescription());
+            return Regex.compile(re, mods.contains("i"), mods.contains("m"), mods.contains("s"));
+        } catch (IllegalArgumentException e) {
+            throw new SigmaException(location, "invalid regular expression: " + e.getMessage());
         }
     }
 
     private static ValueTest cidr(String location, String value) {
         int slash = value.indexOf('/');
         try {
-            byte[] net = InetAddress.getByName(slash < 0 ? value : value.substring(0, slash)).getAddress();
+            byte[] net = IpLiterals.parse(slash < 0 ? value : value.substring(0, slash));
+            if (net == null) {
+                throw new SigmaException(location, "invalid CIDR " + value + ": not an IP address literal");
+            }
             int bits = slash < 0 ? net.length * 8 : Integer.parseInt(value.substring(slash + 1));
             if (bits < 0 || bits > net.length * 8) {
                 throw new SigmaException(location, "invalid prefix length in " + value);
@@ -285,7 +284,7 @@ final class DetectionItems {
                 throw new SigmaException(location, "invalid CIDR " + value + ": host bits are set");
             }
             return (v, l) -> inNetwork(v, net, bits);
-        } catch (UnknownHostException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             throw new SigmaException(location, "invalid CIDR " + value);
         }
     }
@@ -302,13 +301,8 @@ final class DetectionItems {
     }
 
     private static boolean inNetwork(String value, byte[] net, int bits) {
-        if (value.isEmpty() || !(Character.digit(value.charAt(0), 16) >= 0 || value.charAt(0) == ':')) {
-            return false;
-        }
-        byte[] addr;
-        try {
-            addr = InetAddress.getByName(value).getAddress(); // literal addresses only: checked above
-        } catch (UnknownHostException e) {
+        byte[] addr = IpLiterals.parse(value); // literals only: an event's host name is never resolved
+        if (addr == null) {
             return false;
         }
         if (addr.length != net.length) {

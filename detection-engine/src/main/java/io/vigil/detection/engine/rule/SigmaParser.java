@@ -74,8 +74,15 @@ public final class SigmaParser {
         return new SigmaFilter(string(doc, "id"), title, logsource, rules, condition);
     }
 
+    /** A rule's largest size; SigmaHQ's largest rule (a list of vulnerable drivers) is under 300 KiB. */
+    static final int MAX_RULE_CHARS = 1 << 20;
+
+    /** A rule's longest line; SigmaHQ's longest is under 1,000 characters. YAML scanning is slow on long lines. */
+    static final int MAX_LINE_CHARS = 16 * 1024;
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> load(String text) {
+        checkSize(text);
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(20);
@@ -95,6 +102,27 @@ public final class SigmaParser {
             throw new SigmaException("yaml", "a rule must be a YAML mapping");
         }
         return (Map<String, Object>) docs.get(0);
+    }
+
+    private static void checkSize(String text) {
+        if (text.length() > MAX_RULE_CHARS) {
+            throw new SigmaException("yaml", "the rule has " + text.length() + " characters; at most " + MAX_RULE_CHARS
+                    + " are read");
+        }
+        int line = 1;
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end - start > MAX_LINE_CHARS) {
+                throw new SigmaException("yaml", "line " + line + " has " + (end - start) + " characters; at most "
+                        + MAX_LINE_CHARS + " are read (write long lists one item per line)");
+            }
+            line++;
+            start = end + 1;
+        }
     }
 
     private static Logsource logsource(Object node) {

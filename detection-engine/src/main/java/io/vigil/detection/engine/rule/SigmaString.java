@@ -1,5 +1,6 @@
 package io.vigil.detection.engine.rule;
 
+import io.vigil.detection.engine.match.Glob;
 import io.vigil.detection.engine.match.ValueTest;
 import io.vigil.detection.engine.match.ValueTests;
 import java.util.ArrayList;
@@ -130,14 +131,17 @@ public final class SigmaString {
             }
             return lead ? ValueTests.endsWith(l.text(), cased) : ValueTests.startsWith(l.text(), cased);
         }
-        int flags = Pattern.DOTALL | (cased ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        String longest = "";
+        Glob.Builder glob = Glob.builder(cased);
         for (Part p : parts) {
-            if (p instanceof Literal l && l.text().length() > longest.length()) {
-                longest = l.text();
+            if (p instanceof Literal l) {
+                glob.literal(l.text());
+            } else if (p == Wildcard.MULTI) {
+                glob.anyRun();
+            } else {
+                glob.oneChar();
             }
         }
-        return ValueTests.pattern(Pattern.compile(toRegex(), flags), longest);
+        return glob.build();
     }
 
     private static void flush(StringBuilder lit, List<Part> parts) {

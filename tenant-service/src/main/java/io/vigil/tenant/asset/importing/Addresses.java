@@ -1,6 +1,6 @@
 package io.vigil.tenant.asset.importing;
 
-import io.vigil.platform.tenancy.IpLiterals;
+import io.vigil.platform.net.IpLiterals;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

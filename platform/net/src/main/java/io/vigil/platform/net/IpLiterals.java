@@ -1,4 +1,4 @@
-package io.vigil.platform.tenancy;
+package io.vigil.platform.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -28,7 +28,8 @@ public final class IpLiterals {
                 }
             }
             try {
-                return InetAddress.getByName(text).getAddress(); // a literal: no lookup happens
+                // In brackets the JDK takes the text as an IPv6 literal or refuses it: it never asks a resolver.
+                return InetAddress.getByName("[" + text + "]").getAddress();
             } catch (UnknownHostException e) {
                 return null;
             }
