@@ -41,8 +41,8 @@ public final class IngestBench {
         double seconds = 20;
         int clients = 8;
         int batchSize = 1000;
-        String gateway = "http://127.0.0.1:8080";
-        String keycloak = "http://127.0.0.1:8180";
+        String gateway = "http://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_INGEST_GATEWAY_PORT", "8080");
+        String keycloak = "http://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_KEYCLOAK_PORT", "8180");
         int redisPort = Integer.parseInt(System.getenv().getOrDefault("VIGIL_REDIS_PORT", "56379"));
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
@@ -144,26 +144,103 @@ public final class IngestBench {
         }
     }
 
+    /**
+     * Deletes the bench tenant's own entries from its shard as they arrive, standing in for consumers that
+     * keep up, so Redis does not fill. The shard is shared with other tenants: only entries whose
+     * {@code tenantId} is the bench's are touched (XTRIM would drop everybody's unconsumed events).
+     */
     private static void trimWhileRunning(int port, String stream) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             java.io.OutputStream out = socket.getOutputStream();
-            java.io.InputStream in = socket.getInputStream();
-            byte[] cmd = ("*4\r\n$5\r\nXTRIM\r\n$" + stream.length() + "\r\n" + stream
-                    + "\r\n$6\r\nMAXLEN\r\n$1\r\n0\r\n").getBytes(StandardCharsets.US_ASCII);
-            byte[] reply = new byte[64];
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            String from = "-";
             while (true) {
-                out.write(cmd);
+                out.write(command("XRANGE", stream, from, "+", "COUNT", "2000"));
                 out.flush();
-                if (in.read(reply) < 0) {
-                    return;
+                List<?> entries = (List<?>) readReply(in);
+                List<String> own = new ArrayList<>();
+                for (Object e : entries) {
+                    List<?> entry = (List<?>) e;
+                    String id = (String) entry.get(0);
+                    List<?> fields = (List<?>) entry.get(1);
+                    for (int i = 0; i + 1 < fields.size(); i += 2) {
+                        if ("tenantId".equals(fields.get(i)) && benchTenant.equals(fields.get(i + 1))) {
+                            own.add(id);
+                        }
+                    }
+                    from = "(" + id;
                 }
-                Thread.sleep(200);
+                if (!own.isEmpty()) {
+                    List<String> args = new ArrayList<>(List.of("XDEL", stream));
+                    args.addAll(own);
+                    out.write(command(args.toArray(String[]::new)));
+                    out.flush();
+                    readReply(in);
+                }
+                if (entries.size() < 2000) {
+                    Thread.sleep(200);
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("stream trimmer stopped: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static byte[] command(String... args) {
+        StringBuilder sb = new StringBuilder("*" + args.length + "\r\n");
+        for (String a : args) {
+            sb.append('$').append(a.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One RESP reply: arrays as lists, bulk and simple strings as strings, integers as longs. */
+    private static Object readReply(java.io.DataInputStream in) throws IOException {
+        int type = in.read();
+        String line = readLine(in);
+        switch (type) {
+            case '+':
+                return line;
+            case ':':
+                return Long.parseLong(line);
+            case '-':
+                throw new IOException("Redis: " + line);
+            case '$': {
+                int n = Integer.parseInt(line);
+                if (n < 0) {
+                    return null;
+                }
+                byte[] b = new byte[n];
+                in.readFully(b);
+                readLine(in);
+                return new String(b, StandardCharsets.UTF_8);
+            }
+            case '*': {
+                int n = Integer.parseInt(line);
+                List<Object> items = new ArrayList<>(Math.max(n, 0));
+                for (int i = 0; i < n; i++) {
+                    items.add(readReply(in));
+                }
+                return items;
+            }
+            default:
+                throw new IOException("unexpected Redis reply type " + type);
+        }
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) != '\r') {
+            if (c < 0) {
+                throw new java.io.EOFException();
+            }
+            sb.append((char) c);
+        }
+        in.read(); // '\n'
+        return sb.toString();
     }
 
     private static String sendForBody(HttpClient http, String url, String token, String body) throws Exception {
@@ -244,7 +321,7 @@ public final class IngestBench {
 
     private static String gatewayRss() {
         try {
-            String pid = Files.readString(Path.of(".vigil/run/ingest-gateway.pid")).trim();
+            String pid = Files.readString(Path.of(System.getenv().getOrDefault("VIGIL_HOME", ".vigil"), "run", "ingest-gateway.pid")).trim();
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) / 1024);

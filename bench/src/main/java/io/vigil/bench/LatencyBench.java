@@ -55,13 +55,13 @@ public final class LatencyBench {
         }
         int redisPort = Integer.parseInt(System.getenv().getOrDefault("VIGIL_REDIS_PORT", "56379"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Identities ids = new Identities(http, "http://127.0.0.1:8180");
+        Identities ids = new Identities(http, "http://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_KEYCLOAK_PORT", "8180"));
         String tenant = UUID.randomUUID().toString();
         String sender = ids.user(List.of("customer-admin"), "/tenants/" + tenant, true);
         String engineer = ids.user(List.of("soc-tier3"), "/tenants", false);
 
         String yaml = Files.readString(shared.resolve("sigma-rules").resolve(RULE));
-        int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8082/api/v1/rules"))
+        int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_DETECTION_SERVICE_PORT", "8082") + "/api/v1/rules"))
                 .header("Authorization", "Bearer " + engineer).header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status / 100 != 2) {
@@ -110,7 +110,7 @@ public final class LatencyBench {
             }
             body.append(m).append('\n');
             sent.put(seq, System.nanoTime());
-            http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/v1/ingest/events"))
+            http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_INGEST_GATEWAY_PORT", "8080") + "/api/v1/ingest/events"))
                     .header("Authorization", "Bearer " + sender).header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((r, e) -> answers.merge(e != null ? "failed" : String.valueOf(r.statusCode()), 1, Integer::sum));

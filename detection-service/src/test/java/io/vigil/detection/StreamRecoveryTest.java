@@ -140,6 +140,73 @@ class StreamRecoveryTest {
         assertEquals(1L, storedCount(tenant, good.id()));
     }
 
+    @Test
+    void oneEventTheStoreRefusesGoesToDeadLetterAloneAndItsNeighboursAreStored() throws Exception {
+        String stream = "test.events." + UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        UUID good1 = UUID.randomUUID();
+        UUID bad = UUID.randomUUID();
+        UUID good2 = UUID.randomUUID();
+        String batch = String.join("\n",
+                "{\"@timestamp\":\"2026-11-23T10:00:00Z\",\"event.id\":\"" + good1 + "\",\"EventID\":1}",
+                "{\"@timestamp\":\"+999999999-01-01T00:00:00Z\",\"event.id\":\"" + bad + "\",\"EventID\":1}",
+                "{\"@timestamp\":\"2026-11-23T10:00:01Z\",\"event.id\":\"" + good2 + "\",\"EventID\":1}");
+        publisher.publish(stream, Envelope.of(tenant, io.vigil.platform.streams.EventStreams.EVENT_BATCH, batch));
+
+        StreamConsumer c = consumers.create(stream, GROUP, "only", eventStore);
+        assertEquals(1, c.pollOnce(), "the entry is settled at once: good events stored, the bad one set aside");
+        assertEquals(1L, storedCount(tenant, good1));
+        assertEquals(1L, storedCount(tenant, good2));
+        assertEquals(0L, storedCount(tenant, bad));
+        StreamCommands<String, String, String> cmd = redis.stream(String.class, String.class, String.class);
+        assertEquals(0, cmd.xpending(stream, GROUP).getPendingCount());
+        List<StreamMessage<String, String, String>> dead =
+                cmd.xrange(StreamConsumer.deadLetterStream(stream), StreamRange.of("-", "+"));
+        assertEquals(1, dead.size(), "only the bad event");
+        assertEquals(bad.toString(), dead.get(0).payload().get("id"));
+        assertTrue(dead.get(0).payload().get("deadReason").contains("out of range"), dead.get(0).payload().toString());
+    }
+
+    @Test
+    void aDependencyOutagePausesTheConsumerAndNeverDeadLetters() throws Exception {
+        String stream = "test.events." + UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        Envelope e = Envelope.of(tenant, "event.normalized", "{\"@timestamp\":\"2026-11-23T10:00:00Z\"}");
+        publisher.publish(stream, e);
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<UUID> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.vigil.platform.streams.MessageHandler needsDatabase = env -> {
+            if (down.get()) {
+                throw new IllegalStateException("cannot reach PostgreSQL",
+                        new java.net.ConnectException("Connection refused"));
+            }
+            applied.add(env.id());
+        };
+        StreamConsumer first = consumers.create(stream, "outage", "first", needsDatabase);
+        StreamConsumer second = consumers.create(stream, "outage", "second", needsDatabase);
+        assertEquals(0, first.pollOnce());
+        assertTrue(first.unavailable().isPresent(), "paused");
+        assertTrue(consumers.paused().keySet().stream().anyMatch(k -> k.endsWith("/first")), consumers.paused().toString());
+        // Far more redelivery rounds than max-deliveries (3 in tests): the other consumer keeps trying too.
+        for (int round = 0; round < 6; round++) {
+            Thread.sleep(1100);
+            second.reclaim();
+        }
+        StreamCommands<String, String, String> cmd = redis.stream(String.class, String.class, String.class);
+        assertEquals(0L, cmd.xlen(StreamConsumer.deadLetterStream(stream)), "nothing dead-lettered for an outage");
+        assertEquals(1, cmd.xpending(stream, "outage").getPendingCount(), "the entry is still pending");
+
+        down.set(false); // PostgreSQL is back
+        assertTrue(second.resume() && first.resume());
+        second.reclaim();
+        first.reclaim();
+        Thread.sleep(1100);
+        first.reclaim();
+        assertEquals(List.of(e.id()), applied, "handled once, after the outage");
+        assertEquals(0, cmd.xpending(stream, "outage").getPendingCount());
+        assertTrue(first.unavailable().isEmpty() && second.unavailable().isEmpty());
+    }
+
     private long storedCount(UUID tenant, UUID id) {
         var request = io.quarkus.arc.Arc.container().requestContext();
         request.activate();

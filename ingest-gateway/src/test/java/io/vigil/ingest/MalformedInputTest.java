@@ -70,6 +70,27 @@ class MalformedInputTest {
     }
 
     @Test
+    void eventsTheEventStoreCannotKeepAreDeadLetteredWithTheirReasonAndTheirNeighboursAccepted() {
+        // Both used to be answered 202 and then sink the whole stream entry, good events included, in detection.
+        UUID tenant = UUID.randomUUID();
+        String token = sender(tenant);
+        String farFuture = "{\"@timestamp\": \"+999999999-01-01T00:00:00Z\", \"EventID\": 1}";
+        String nul = "{\"EventID\": 1, \"CommandLine\": \"cmd\\u0000.exe\"}";
+        String escapedBackslash = "{\"EventID\": 1, \"CommandLine\": \"C:\\\\u0000dir\"}"; // a backslash, then text
+        given().auth().oauth2(token).contentType("application/x-ndjson")
+                .body(String.join("\n", GOOD, farFuture, nul, escapedBackslash, GOOD)).post("/api/v1/ingest/events")
+                .then().statusCode(202).body("accepted", equalTo(3), "deadLettered", equalTo(2));
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body("<34>1 2003-10-11T22:14:15.003Z host app - - - a\u0000b\n")
+                .post("/api/v1/ingest/raw?format=syslog").then().statusCode(202).body("accepted", equalTo(0),
+                        "deadLettered", equalTo(1));
+        given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(200)
+                .body("items", hasSize(3))
+                .body("items.reason", org.hamcrest.Matchers.hasItems(
+                        containsString("outside what can be stored"), containsString("\\u0000"),
+                        containsString("NUL character")));
+    }
+
+    @Test
     void aTenMegabyteLineIsDeadLetteredAndTheGatewayStaysHealthy() {
         UUID tenant = UUID.randomUUID();
         String token = sender(tenant);

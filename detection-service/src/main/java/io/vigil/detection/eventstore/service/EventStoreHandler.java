@@ -45,6 +45,32 @@ public class EventStoreHandler implements MessageHandler {
         handleOne(envelope, envelope.id(), envelope.payload());
     }
 
+    /** A batch cut into one envelope per event (its own event id), so a bad event fails alone. */
+    @Override
+    public List<Envelope> parts(Envelope envelope) {
+        if (!EventStreams.EVENT_BATCH.equals(envelope.type())) {
+            return List.of(envelope);
+        }
+        List<Envelope> parts = new ArrayList<>();
+        String payload = envelope.payload();
+        int start = 0;
+        int index = 0;
+        while (start < payload.length()) {
+            int end = payload.indexOf('\n', start);
+            if (end < 0) {
+                end = payload.length();
+            }
+            if (end > start) {
+                String line = payload.substring(start, end);
+                parts.add(new Envelope(envelope.tenantId(), eventId(line, envelope.id(), index), EventStreams.EVENT,
+                        envelope.schemaVersion(), envelope.occurredAt(), line));
+            }
+            index++;
+            start = end + 1;
+        }
+        return parts;
+    }
+
     /** Several events of one tenant, one JSON object per line, each identified by its own event.id. */
     private void handleBatch(Envelope envelope) throws Exception {
         String payload = envelope.payload();

@@ -69,6 +69,7 @@ public class RuleCatalog {
     private final LogsourceMapping mapping = LogsourceMapping.defaults();
     private volatile Compiled current;
     private volatile String signature = "";
+    private volatile boolean loaded;
 
     public RuleCatalog(RuleRepository repository, CorrelationStore correlationStates) {
         this.repository = repository;
@@ -85,14 +86,33 @@ public class RuleCatalog {
         return mapping;
     }
 
+    /**
+     * True once the catalog was read from the database at least once. Until then the catalog is empty, and
+     * matching events against it would lose every alert they should raise: no consumer starts before.
+     */
+    public boolean loaded() {
+        return loaded;
+    }
+
     void onStart(@Observes StartupEvent ev) {
-        reload();
+        try {
+            ensureLoaded();
+        } catch (RuntimeException e) {
+            LOG.warnf("the rule catalog cannot be read yet (%s); consumers wait for it", e.getMessage());
+        }
+    }
+
+    /** Loads the catalog unless it was loaded already; throws while the database cannot be read. */
+    public synchronized void ensureLoaded() {
+        if (!loaded) {
+            reload();
+        }
     }
 
     /** Picks up changes other instances made; compiles only when the catalog changed. */
     @Scheduled(every = "${vigil.detection.rules.refresh:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        if (!QuarkusTransaction.requiringNew().call(repository::signature).equals(signature)) {
+        if (!loaded || !QuarkusTransaction.requiringNew().call(repository::signature).equals(signature)) {
             reload();
         }
     }
@@ -127,5 +147,6 @@ public class RuleCatalog {
         current = new Compiled(set, Map.copyOf(versions), Map.copyOf(packs), new CorrelationEngine(correlations, correlationStates),
                 List.copyOf(expandRules), expandWithoutValues, new ConcurrentHashMap<>());
         signature = seen;
+        loaded = true;
     }
 }

@@ -131,6 +131,11 @@ public class IntakeService {
                 failures.add(new DeadLetterService.Failure(lineNo, l, "line is over the limit of " + maxLineBytes + " bytes"));
                 continue;
             }
+            if (l.indexOf('\0') >= 0) {
+                failures.add(new DeadLetterService.Failure(lineNo, l.replace('\0', '\uFFFD'), "line " + lineNo
+                        + " holds a NUL character (at offset " + l.indexOf('\0') + "), which the event store cannot keep"));
+                continue;
+            }
             try {
                 events.add(parser.parse(l, received, sourceZone));
             } catch (io.vigil.ingest.parse.ParseException e) {
@@ -171,10 +176,20 @@ public class IntakeService {
         List<byte[]> entries = new ArrayList<>(split.events().size() / eventsPerEntry + 1);
         EntryWriter entry = new EntryWriter(writer, json);
         io.vigil.ingest.enrich.AssetEnricher.Inventory inventory = assets.inventory(tenantId);
+        List<DeadLetterService.Failure> failures = new ArrayList<>(split.failures());
+        int stored = 0;
         for (int i = 0; i < split.events().size(); i++) {
             ObjectNode e = split.events().get(i);
-            entry.add(e, split.sources() == null ? null : split.sources().get(i), tenantId, logSourceId, received,
-                    inventory);
+            JsonEvents.Source source = split.sources() == null ? null : split.sources().get(i);
+            try {
+                entry.add(e, source, tenantId, logSourceId, received, inventory);
+            } catch (Normalizer.Unstorable u) {
+                failures.add(new DeadLetterService.Failure(null, source == null ? e.toString()
+                        : new String(source.body(), source.offset(), source.length(), java.nio.charset.StandardCharsets.UTF_8),
+                        u.getMessage()));
+                continue;
+            }
+            stored++;
             if (entry.count() == eventsPerEntry) {
                 entries.add(entry.take());
             }
@@ -182,20 +197,21 @@ public class IntakeService {
         if (entry.count() > 0) {
             entries.add(entry.take());
         }
-        try {
-            publisher.publishPayloads(stream, tenantId, EventStreams.EVENT_BATCH, received, entries);
-        } catch (RuntimeException e) {
-            throw backlogFull(e, tenantId);
+        if (!entries.isEmpty()) {
+            try {
+                publisher.publishPayloads(stream, tenantId, EventStreams.EVENT_BATCH, received, entries);
+            } catch (RuntimeException e) {
+                throw backlogFull(e, tenantId);
+            }
         }
-        if (!split.failures().isEmpty()) {
-            deadLetters.keep(tenantId, format, received, split.failures());
+        if (!failures.isEmpty()) {
+            deadLetters.keep(tenantId, format, received, failures);
         }
-        meters.counter("vigil.ingest.events", "tenant", tenantId.toString(), "outcome", "accepted")
-                .increment(split.events().size());
+        meters.counter("vigil.ingest.events", "tenant", tenantId.toString(), "outcome", "accepted").increment(stored);
         if (logSourceId != null) {
             usage.sourceSeen(logSourceId);
         }
-        return new IngestResult(tenantId, split.events().size(), split.failures().size(), stream);
+        return new IngestResult(tenantId, stored, failures.size(), stream);
     }
 
     /** Ingestion writes to exactly one tenant: the caller's only one, or the one named in X-Vigil-Tenant. */
@@ -223,7 +239,14 @@ public class IntakeService {
      * rate limiter's script or the publish met it; anything else goes on as it is.
      */
     private RuntimeException backlogFull(RuntimeException e, UUID tenantId) {
-        if (e instanceof ProblemException || !String.valueOf(e.getMessage()).contains("OOM")) {
+        if (e instanceof ProblemException) {
+            return e;
+        }
+        if (io.vigil.platform.errors.DependencyDown.in(e)) {
+            meters.counter("vigil.ingest.backpressure", "tenant", tenantId.toString()).increment();
+            return new ProblemException.ServiceUnavailable("the event backlog cannot be reached: retry the batch later", 5);
+        }
+        if (!String.valueOf(e.getMessage()).contains("OOM")) {
             return e;
         }
         meters.counter("vigil.ingest.backpressure", "tenant", tenantId.toString()).increment();

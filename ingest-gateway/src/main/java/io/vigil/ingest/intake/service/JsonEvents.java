@@ -98,6 +98,26 @@ public final class JsonEvents {
         return new Split(events, failures, sources);
     }
 
+    /**
+     * The offset in the line of a JSON escape {@code \u0000} (a backslash preceded by an even number of
+     * backslashes, then {@code u0000}), or -1. PostgreSQL's jsonb refuses that character.
+     */
+    static int nulEscape(byte[] b, int off, int len) {
+        int end = off + len;
+        for (int i = off; i + 5 < end; i++) {
+            if (b[i] == '\\' && b[i + 1] == 'u' && b[i + 2] == '0' && b[i + 3] == '0' && b[i + 4] == '0' && b[i + 5] == '0') {
+                int slashes = 0;
+                for (int j = i - 1; j >= off && b[j] == '\\'; j--) {
+                    slashes++;
+                }
+                if (slashes % 2 == 0) {
+                    return i - off;
+                }
+            }
+        }
+        return -1;
+    }
+
     private static boolean blank(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] != ' ' && b[i] != '\t') {
@@ -111,6 +131,12 @@ public final class JsonEvents {
         if (len > maxLineBytes) {
             failures.add(new Failure(lineNo, text(body, off, len), "line is " + len + " bytes, over the limit of "
                     + maxLineBytes));
+            return false;
+        }
+        int nul = nulEscape(body, off, len);
+        if (nul >= 0) {
+            failures.add(new Failure(lineNo, text(body, off, len), "line " + lineNo + " holds the character \\u0000 (at offset "
+                    + nul + "), which the event store cannot keep"));
             return false;
         }
         try (JsonParser p = mapper.createParser(body, off, len)) {

@@ -30,7 +30,26 @@ public final class Normalizer {
         return event;
     }
 
+    /** PostgreSQL's timestamptz runs from 4713 BC to 294276 AD; an event outside cannot be stored. */
+    static final Instant EARLIEST = Instant.parse("-4712-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("+294276-12-31T23:59:59Z");
+
+    /** An event the event store could not keep: it goes to the gateway's dead-letter with the reason. */
+    public static final class Unstorable extends RuntimeException {
+        public Unstorable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     static Instant eventTime(ObjectNode event, Instant fallback) {
+        Instant t = readTime(event, fallback);
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw new Unstorable("the event's time " + t + " is outside what can be stored (4713 BC to 294276 AD)");
+        }
+        return t;
+    }
+
+    private static Instant readTime(ObjectNode event, Instant fallback) {
         for (String f : TIME_FIELD_NAMES) {
             JsonNode v = event.get(f);
             if (v == null) {
@@ -39,7 +58,11 @@ public final class Normalizer {
             if (v.isNumber()) {
                 double d = v.asDouble();
                 // Epoch seconds (Zeek's ts) or milliseconds.
-                return d > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochMilli((long) (d * 1000));
+                try {
+                    return d > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochMilli((long) (d * 1000));
+                } catch (java.time.DateTimeException e) {
+                    throw new Unstorable("the event's time " + v + " in " + f + " is outside what can be stored");
+                }
             }
             if (v.isTextual()) {
                 try {

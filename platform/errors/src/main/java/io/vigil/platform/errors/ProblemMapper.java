@@ -122,6 +122,15 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = 5000)
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
+        if (DependencyDown.in(e)) {
+            LOG.warnf("dependency down, answered 503 (%s) on %s: %s", errorId, uri == null ? "?" : uri.getPath(),
+                    DependencyDown.reason(e));
+            Problem p = new Problem(Problem.type("unavailable"), "Service unavailable", 503,
+                    "a system this service depends on (database or message broker) is unavailable; retry later "
+                            + "(error id " + errorId + ")",
+                    uri == null ? null : uri.getPath(), errorId, null);
+            return Response.status(503).header("Retry-After", 5).type(Problem.MEDIA_TYPE).entity(p).build();
+        }
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         Problem p = new Problem(Problem.type("internal"), "Internal error", 500,
                 "an unexpected error occurred; quote error id " + errorId + " to support",

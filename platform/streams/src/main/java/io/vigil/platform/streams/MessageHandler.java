@@ -7,4 +7,13 @@ package io.vigil.platform.streams;
 @FunctionalInterface
 public interface MessageHandler {
     void handle(Envelope envelope) throws Exception;
+
+    /**
+     * The envelope cut into the smallest pieces that can be handled alone, for when the whole fails on its
+     * merits: each piece is then handled on its own and only the pieces that fail go to dead-letter, so one
+     * bad event does not take its neighbours with it. Most messages are one piece.
+     */
+    default java.util.List<Envelope> parts(Envelope envelope) {
+        return java.util.List.of(envelope);
+    }
 }

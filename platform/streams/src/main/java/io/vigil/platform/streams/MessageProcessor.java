@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vigil.platform.errors.DependencyDown;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,30 @@ public class MessageProcessor {
         this.current = current;
     }
 
+    /** What became of one envelope. */
+    public enum Outcome {
+        /** Handled now or before: acknowledge it. */
+        DONE,
+        /** Failed on its own merits: it costs a delivery, and in the end goes to dead-letter. */
+        FAILED,
+        /** A dependency is down: keep it pending, pause, try again later; never dead-letter for this. */
+        UNAVAILABLE
+    }
+
+    /** The outcome and, when it failed, why. */
+    public record Result(Outcome outcome, String reason) {
+        public boolean done() {
+            return outcome == Outcome.DONE;
+        }
+    }
+
     /** Returns true when the envelope is done with (handled now or before) and may be acknowledged. */
     public boolean process(String stream, String group, Envelope envelope, MessageHandler handler) {
+        return handle(stream, group, envelope, handler).done();
+    }
+
+    /** Handles the envelope once and says what became of it. */
+    public Result handle(String stream, String group, Envelope envelope, MessageHandler handler) {
         ManagedContext request = Arc.container().requestContext();
         request.activate();
         try {
@@ -45,13 +68,19 @@ public class MessageProcessor {
             });
             meters.counter("vigil.stream.messages", "stream", stream, "group", group,
                     "outcome", handled ? "handled" : "duplicate").increment();
-            return true;
+            return new Result(Outcome.DONE, null);
         } catch (RuntimeException e) {
-            meters.counter("vigil.stream.messages", "stream", stream, "group", group, "outcome", "failed")
-                    .increment();
+            boolean down = DependencyDown.in(e);
+            meters.counter("vigil.stream.messages", "stream", stream, "group", group, "outcome",
+                    down ? "unavailable" : "failed").increment();
+            if (down) {
+                LOG.warnf("group %s cannot handle message %s now, a dependency is down (%s); it stays pending", group,
+                        envelope.id(), DependencyDown.reason(e));
+                return new Result(Outcome.UNAVAILABLE, DependencyDown.reason(e));
+            }
             LOG.warnf(e, "handler of group %s failed on message %s of tenant %s; it stays pending", group,
                     envelope.id(), envelope.tenantId());
-            return false;
+            return new Result(Outcome.FAILED, DependencyDown.reason(e));
         } finally {
             request.terminate();
         }

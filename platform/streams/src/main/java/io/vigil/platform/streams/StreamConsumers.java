@@ -1,10 +1,13 @@
 package io.vigil.platform.streams;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Creates consumers and closes them all when the application stops. */
@@ -17,7 +20,11 @@ public class StreamConsumers {
     private final StreamsConfig config;
     private final List<StreamConsumer> open = new CopyOnWriteArrayList<>();
 
-    public StreamConsumers(RedisDataSource redis, MessageProcessor processor, StreamTrimmer trimmer, StreamsConfig config) {
+    private final MeterRegistry meters;
+
+    public StreamConsumers(RedisDataSource redis, MessageProcessor processor, StreamTrimmer trimmer, StreamsConfig config,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.streams = redis.stream(String.class, String.class, String.class);
         this.processor = processor;
         this.trimmer = trimmer;
@@ -26,7 +33,11 @@ public class StreamConsumers {
 
     /** A consumer named {@code name} in {@code group} on {@code stream}; the group is created if absent. */
     public StreamConsumer create(String stream, String group, String name, MessageHandler handler) {
-        StreamConsumer c = new StreamConsumer(streams, processor, trimmer, config, stream, group, name, handler);
+        Counter dead = Counter.builder("vigil.stream.dead.lettered")
+                .description("Messages sent to the dead-letter stream: bad on their own merits, never for an outage")
+                .tag("stream", stream).tag("group", group).register(meters);
+        StreamConsumer c = new StreamConsumer(streams, processor, trimmer, config, stream, group, name, handler,
+                dead::increment);
         open.add(c);
         return c;
     }
@@ -46,6 +57,15 @@ public class StreamConsumers {
         for (int i = 0; i < n; i++) {
             create(stream, group, n == 1 ? name : name + "-" + i, handler).start();
         }
+    }
+
+    /** The consumers paused because a dependency is down, with why (readiness reports them). */
+    public Map<String, String> paused() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (StreamConsumer c : open) {
+            c.unavailable().ifPresent(why -> out.put(c.stream() + "/" + c.name(), why));
+        }
+        return out;
     }
 
     @PreDestroy
