@@ -25,11 +25,6 @@ class TenantWallsIT {
 
     static final String URL = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_PG_PORT", "55432") + "/vigil";
     static final List<String> SCHEMAS = List.of("tenant", "ingest", "detection", "cases", "reporting");
-    /**
-     * Tables a relay must read across tenants. The outbox holds what a service is about to publish; its
-     * relay has no tenant context (docs/adr/0002). Named here so nothing else can quietly join it.
-     */
-    static final List<String> CROSS_TENANT = List.of("stream_outbox");
 
     @BeforeAll
     static void stack() throws Exception {
@@ -50,9 +45,6 @@ class TenantWallsIT {
                     order by 1, 2""".replace("?::text[]", "'{" + String.join(",", SCHEMAS) + "}'::text[]"));
             while (rs.next()) {
                 String table = rs.getString(1) + "." + rs.getString(2);
-                if (CROSS_TENANT.contains(rs.getString(2))) {
-                    continue;
-                }
                 (rs.getBoolean(3) && rs.getBoolean(4) ? walled : open).add(table + (rs.getBoolean(5) ? " (partition)" : ""));
             }
         }
@@ -60,6 +52,7 @@ class TenantWallsIT {
         assertEquals(List.of(), open, "tenant tables without row-level security forced");
         assertTrue(walled.contains("detection.events_default (partition)"), walled.toString());
         assertTrue(walled.stream().anyMatch(t -> t.startsWith("detection.stream_inbox")), walled.toString());
+        assertTrue(walled.stream().anyMatch(t -> t.startsWith("tenant.stream_outbox")), walled.toString());
     }
 
     @Test
@@ -83,6 +76,34 @@ class TenantWallsIT {
         } finally {
             try (Connection owner = DriverManager.getConnection(URL, "postgres", "vigil"); Statement st = owner.createStatement()) {
                 st.execute("delete from detection.events_default where tenant_id = '" + theirs + "'");
+            }
+        }
+    }
+
+    @Test
+    void theServiceRoleSeesOnlyItsOwnTenantsRowsInTheOutbox() throws Exception {
+        UUID theirs = UUID.randomUUID();
+        UUID row = UUID.randomUUID();
+        try (Connection owner = DriverManager.getConnection(URL, "postgres", "vigil"); Statement st = owner.createStatement();
+                Connection app = DriverManager.getConnection(URL, "cases_app", "vigil"); Statement as = app.createStatement()) {
+            st.execute("insert into cases.stream_outbox (id, tenant_id, stream, type, schema_version, occurred_at, payload)"
+                    + " values ('" + row + "', '" + theirs + "', 'test.walls', 'test', 1, now(), '{\"secret\":1}')");
+            // Held locked, the row is skipped by case-service's relay (it claims with skip locked) while we look.
+            owner.setAutoCommit(false);
+            assertEquals(1, count(st, "select count(*) from (select 1 from cases.stream_outbox where id = '" + row
+                    + "' for update) locked"), "the relay took the row before the test could lock it");
+            try {
+                assertEquals(0, count(as, "select count(*) from cases.stream_outbox where id = '" + row + "'"),
+                        "no tenant set: the request role reads no outbox row");
+                as.execute("select set_config('app.tenant_ids', '" + UUID.randomUUID() + "', false)");
+                assertEquals(0, count(as, "select count(*) from cases.stream_outbox where id = '" + row + "'"),
+                        "another tenant set: still none");
+                as.execute("select set_config('app.tenant_ids', '" + theirs + "', false)");
+                assertEquals(1, count(as, "select count(*) from cases.stream_outbox where id = '" + row + "'"),
+                        "its own tenant's row it reads");
+            } finally {
+                st.execute("delete from cases.stream_outbox where id = '" + row + "'");
+                owner.commit();
             }
         }
     }

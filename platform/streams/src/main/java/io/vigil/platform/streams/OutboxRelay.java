@@ -69,17 +69,30 @@ public class OutboxRelay {
         return total;
     }
 
+    /**
+     * One batch, read and deleted through the schema owner's functions ({@code outbox_claim},
+     * {@code outbox_done}): the relay has no tenant, and the outbox is under row-level security like every
+     * other tenant table, so the role serving requests cannot read other tenants' rows from it.
+     */
     @SuppressWarnings("unchecked")
     private int publishBatch() {
         List<Object[]> rows = em.createNativeQuery(
-                "select id, tenant_id, stream, type, schema_version, occurred_at, payload from stream_outbox"
-                        + " order by created_at, id limit " + BATCH + " for update skip locked")
+                "select id, tenant_id, stream, type, schema_version, occurred_at, payload from outbox_claim(" + BATCH + ")")
                 .getResultList();
-        for (Object[] r : rows) {
-            Envelope e = new Envelope((UUID) r[1], (UUID) r[0], (String) r[3], ((Number) r[4]).intValue(),
-                    toInstant(r[5]), (String) r[6]);
-            publisher.publish((String) r[2], e);
-            em.createNativeQuery("delete from stream_outbox where id = ?1").setParameter(1, e.id()).executeUpdate();
+        List<UUID> published = new java.util.ArrayList<>(rows.size());
+        try {
+            for (Object[] r : rows) {
+                Envelope e = new Envelope((UUID) r[1], (UUID) r[0], (String) r[3], ((Number) r[4]).intValue(),
+                        toInstant(r[5]), (String) r[6]);
+                publisher.publish((String) r[2], e);
+                published.add(e.id());
+            }
+        } finally {
+            if (!published.isEmpty()) {
+                em.createNativeQuery("select outbox_done(cast(?1 as uuid[]))")
+                        .setParameter(1, published.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                        .getSingleResult();
+            }
         }
         return rows.size();
     }
