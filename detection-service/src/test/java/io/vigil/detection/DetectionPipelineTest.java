@@ -369,6 +369,17 @@ class DetectionPipelineTest {
         assertTrue(forA.stream().anyMatch(x -> "Poison Ivy".equals(x.path("indicator").path("context").asText())));
         assertTrue(forA.stream().anyMatch(x -> "DestinationIp".equals(x.path("indicator").path("field").asText())));
         assertEquals(0, awaitOnce(b, since).size(), "tenant intel is not matched for other tenants");
+
+        // Deleting: the tenant's own indicator by its analyst; the provider's only by staff serving everyone.
+        given().auth().oauth2(analystA).delete("/api/v1/intel/indicators?value=203.0.113.66&tenantId=" + b).then().statusCode(404);
+        given().auth().oauth2(analystA).delete("/api/v1/intel/indicators?value=EF537F25C895BFA782526529A9B63D97AA631564D5D789C2B765448C8635FB6C")
+                .then().statusCode(403);
+        given().auth().oauth2(analystA).delete("/api/v1/intel/indicators?value=203.0.113.66&tenantId=" + a).then().statusCode(200)
+                .body("deleted", equalTo(1));
+        long after = System.currentTimeMillis();
+        publisher.publish(stream, Envelope.of(a, "event.normalized", ipEvent.replace("\"EventID\":3", "\"EventID\":3,\"n\":2")));
+        assertEquals(1, consumers.create(stream, "detection-intel", "two", handler).pollOnce());
+        assertEquals(0, awaitOnce(a, after).size(), "a deleted indicator matches no more");
     }
 
     static final String MINIDUMP = """

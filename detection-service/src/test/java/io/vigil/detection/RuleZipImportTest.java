@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -20,6 +21,29 @@ import org.junit.jupiter.api.Test;
 /** A pack of SigmaHQ rules imported as one zip: per-file outcome, repeatable. */
 @QuarkusTest
 class RuleZipImportTest {
+
+    @Test
+    void providerWideRulesAreChangedOnlyByStaffAssignedToEveryClient() {
+        String rule = "title: certutil download\nid: 11111111-2222-3333-4444-0000000000d1\nlogsource: {product: windows,"
+                + " category: process_creation}\ndetection:\n  s: {CommandLine|contains: 'certutil -urlcache'}\n  condition: s\n";
+        UUID client = UUID.randomUUID();
+        String oneClient = Keycloak.userToken(List.of("soc-tier3"), List.of(Keycloak.tenantGroup(client)));
+        given().auth().oauth2(oneClient).contentType("application/yaml").body(rule).post("/api/v1/rules").then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("every client"));
+        given().auth().oauth2(oneClient).contentType("application/zip").body(new byte[] {'P', 'K', 5, 6})
+                .post("/api/v1/rules/import").then().statusCode(org.hamcrest.Matchers.oneOf(400, 403));
+
+        String everyClient = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
+        given().auth().oauth2(everyClient).contentType("application/yaml").body(rule).post("/api/v1/rules").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        given().auth().oauth2(oneClient).delete("/api/v1/rules/11111111-2222-3333-4444-0000000000d1").then().statusCode(403);
+        given().auth().oauth2(everyClient).delete("/api/v1/rules/11111111-2222-3333-4444-0000000000d1").then().statusCode(204);
+        given().auth().oauth2(everyClient).delete("/api/v1/rules/11111111-2222-3333-4444-0000000000d1").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(everyClient).get("/api/v1/rules?pack=custom&limit=1000").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("11111111-2222-3333-4444-0000000000d1")));
+    }
 
     @Test
     void importsEachRuleOfTheZipAndReportsTheOnesThatDoNotCompile() throws Exception {

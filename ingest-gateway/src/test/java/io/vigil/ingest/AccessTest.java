@@ -109,6 +109,21 @@ class AccessTest {
     }
 
     @Test
+    void aCustomerViewerReadsThePortalButCannotSendTelemetry() {
+        UUID tenant = UUID.randomUUID();
+        String cio = Keycloak.userToken(List.of("customer-viewer"), List.of(Keycloak.tenantGroup(tenant)));
+        given().auth().oauth2(cio).contentType("application/x-ndjson").body(EVENT).post("/api/v1/ingest/events").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(cio).contentType(io.restassured.http.ContentType.TEXT).body("<34>1 2003-10-11T22:14:15.003Z h a - - - x")
+                .post("/api/v1/ingest/raw?format=syslog").then().statusCode(403);
+        given().auth().oauth2(cio).contentType(io.restassured.http.ContentType.TEXT).body("<34>1 2003-10-11T22:14:15.003Z h a - - - x")
+                .post("/api/v1/ingest/preview?format=syslog").then().statusCode(200); // nothing is stored
+        String admin = Keycloak.userToken(List.of("customer-admin"), List.of(Keycloak.tenantGroup(tenant)));
+        given().auth().oauth2(admin).contentType("application/x-ndjson").body(EVENT).post("/api/v1/ingest/events").then()
+                .statusCode(202);
+    }
+
+    @Test
     void aRevokedKeyStopsWorking() throws InterruptedException {
         Issued k = issue();
         send(k.key(), EVENT).then().statusCode(202);

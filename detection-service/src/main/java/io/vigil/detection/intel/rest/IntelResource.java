@@ -35,4 +35,13 @@ public class IntelResource {
             @QueryParam("source") @DefaultValue("api") String source, String body) {
         return service.importIndicators(format, body, tenantId, source);
     }
+
+    @jakarta.ws.rs.DELETE
+    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier2", "soc-tier3"})
+    @Operation(summary = "Delete indicators by value (and type, source): provider-wide without tenantId, else the"
+            + " tenant's own. Answers how many were deleted; matching stops within the cache's minute")
+    public java.util.Map<String, Integer> delete(@QueryParam("value") String value, @QueryParam("type") String type,
+            @QueryParam("source") String source, @QueryParam("tenantId") UUID tenantId) {
+        return java.util.Map.of("deleted", service.delete(tenantId, value, type, source));
+    }
 }

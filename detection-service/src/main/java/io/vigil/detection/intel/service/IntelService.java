@@ -88,6 +88,31 @@ public class IntelService {
         return new Imported(r.indicators().size(), r.skipped(), tenantId);
     }
 
+    /**
+     * Deletes indicators by value (and type, and source, when given): provider-wide ones without
+     * {@code tenantId} (staff assigned to every tenant only), else the tenant's own. Returns how many went.
+     */
+    @Transactional
+    public int delete(UUID tenantId, String value, String type, String source) {
+        TenantContext ctx = current.get();
+        if (value == null || value.isBlank()) {
+            throw new ProblemException.BadRequest("name the indicator to delete with value (and optionally type, source)");
+        }
+        if (tenantId == null && !ctx.allTenants()) {
+            throw new ProblemException.Forbidden("provider-wide indicators need staff assigned to every tenant; name a tenantId");
+        }
+        if (tenantId != null && !ctx.allows(tenantId)) {
+            throw new ProblemException.NotFound("no tenant " + tenantId);
+        }
+        int n = em.createNativeQuery("delete from indicators where tenant_id is not distinct from ?1 and value = ?2"
+                        + " and (cast(?3 as text) is null or type = ?3) and (cast(?4 as text) is null or source = ?4)")
+                .setParameter(1, tenantId).setParameter(2, value.strip())
+                .setParameter(3, type == null ? null : type.toUpperCase(java.util.Locale.ROOT)).setParameter(4, source)
+                .executeUpdate();
+        cache.clear();
+        return n;
+    }
+
     /** The indicators a tenant's events are matched against; call inside that tenant's transaction. */
     public IndicatorSet forTenant(UUID tenantId) {
         Cached c = cache.get(tenantId);

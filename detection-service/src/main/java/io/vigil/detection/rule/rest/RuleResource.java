@@ -49,6 +49,17 @@ public class RuleResource {
         return rb.entity(result.rule()).build();
     }
 
+    @jakarta.ws.rs.DELETE
+    @Path("{id}")
+    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @Operation(summary = "Delete a rule from the provider's catalog (staff assigned to every client only); it stops"
+            + " matching at once, and alerts it raised keep its id, title and version. 404 when there is no such rule")
+    public Response delete(@jakarta.ws.rs.PathParam("id") String id) {
+        service.delete(id);
+        catalog.reload();
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("import")
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})

@@ -10,6 +10,7 @@ import io.vigil.detection.rule.rest.RuleResponse;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.Cursor;
+import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,8 +22,10 @@ import java.util.List;
 public class RuleService {
 
     private final RuleRepository rules;
+    private final CurrentTenant current;
 
-    public RuleService(RuleRepository rules) {
+    public RuleService(RuleRepository rules, CurrentTenant current) {
+        this.current = current;
         this.rules = rules;
     }
 
@@ -60,6 +63,30 @@ public class RuleService {
         return "custom";
     }
 
+    /**
+     * The catalog is the provider's: a rule runs for every client, so only staff assigned to every client
+     * may add, re-version or delete one (an engineer serving one client tunes that client's detection
+     * through its rule settings, filters and suppressions instead).
+     */
+    private void requireProviderWide() {
+        if (!current.get().allTenants()) {
+            throw new ProblemException.Forbidden("rules are provider-wide and change detection for every client: only"
+                    + " staff assigned to every client may import, re-version or delete them; tune one client's"
+                    + " detection with its rule settings, filters and suppressions");
+        }
+    }
+
+    /** Removes a rule from the catalog; alerts already raised keep its id, title and version. */
+    @Transactional
+    public void delete(String id) {
+        requireProviderWide();
+        Rule r = rules.findById(id);
+        if (r == null) {
+            throw new ProblemException.NotFound("no rule " + id);
+        }
+        rules.delete(r);
+    }
+
     @Transactional
     public Imported importRule(String yaml) {
         return importRule(yaml, null, null);
@@ -68,6 +95,7 @@ public class RuleService {
     /** Imports one rule into {@code pack} (null: from its tags or {@code path}, else custom). */
     @Transactional
     public Imported importRule(String yaml, String pack, String path) {
+        requireProviderWide();
         SigmaRule compiled;
         String kind = "detection";
         try {

@@ -3,6 +3,7 @@ package io.vigil.ingest.intake.rest;
 import io.quarkus.security.Authenticated;
 import io.vigil.ingest.intake.service.IntakeGate;
 import io.vigil.ingest.intake.service.IntakeService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +26,10 @@ import io.vigil.platform.tenancy.ApiKeys;
 // Either credential: an ingestion key or a bearer token.
 @SecurityRequirement(name = "ingestKey")
 @SecurityRequirement(name = "SecurityScheme") // the bearer token scheme every service declares
-@Authenticated
+// Telemetry comes from client systems (ingestion keys and service accounts carry customer-system), the
+// client's admins and analysts, and provider staff; never from a customer-viewer (the CIO's portal role).
+@RolesAllowed({"customer-system", "customer-admin", "customer-analyst", "soc-tier1", "soc-tier2", "soc-tier3",
+        "soc-manager", "provider-admin"})
 public class IntakeResource {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -60,6 +64,7 @@ public class IntakeResource {
 
     @POST
     @Path("preview")
+    @Authenticated // nothing is stored
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, NDJSON, MediaType.APPLICATION_JSON})
     @Operation(summary = "Show how sample lines of a format (syslog, cef, leef, json) would be parsed and normalised:"
             + " one result per line with the event or the parser's error; nothing is stored")
