@@ -109,6 +109,27 @@ class AccessTest {
     }
 
     @Test
+    void onlyAccessTokensMeantForVigilAreAccepted() {
+        UUID tenant = UUID.randomUUID();
+        Keycloak.User admin = Keycloak.user(List.of("customer-admin"), List.of(Keycloak.tenantGroup(tenant)));
+        given().auth().oauth2(admin.token()).get("/api/v1/ingest/dead-letters").then().statusCode(200);
+        // The same user, signed in through another client of the realm: a valid token, not meant for Vigil.
+        String otherClient = given().baseUri(Keycloak.baseUrl()).contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", admin.username()).formParam("password", admin.password())
+                .post("/realms/" + Keycloak.REALM + "/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        given().auth().oauth2(otherClient).get("/api/v1/ingest/dead-letters").then().statusCode(401);
+        // An ID token says who signed in; it is no credential for an API.
+        String idToken = given().baseUri(Keycloak.baseUrl()).contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "vigil-cli").formParam("scope", "openid")
+                .formParam("username", admin.username()).formParam("password", admin.password())
+                .post("/realms/" + Keycloak.REALM + "/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("id_token");
+        given().auth().oauth2(idToken).get("/api/v1/ingest/dead-letters").then().statusCode(401);
+    }
+
+    @Test
     void aCustomerViewerReadsThePortalButCannotSendTelemetry() {
         UUID tenant = UUID.randomUUID();
         String cio = Keycloak.userToken(List.of("customer-viewer"), List.of(Keycloak.tenantGroup(tenant)));

@@ -272,13 +272,28 @@ public class IdentityDirectory {
         groups.setProtocolMapper("oidc-group-membership-mapper");
         groups.setConfig(Map.of("full.path", "true", "access.token.claim", "true", "id.token.claim", "false",
                 "claim.name", "groups", "introspection.token.claim", "true"));
-        c.setProtocolMappers(List.of(groups));
+        c.setProtocolMappers(List.of(groups, apiAudience()));
         try (Response res = r.clients().create(c)) {
             if (res.getStatus() != 201 && res.getStatus() != 409) {
                 throw new IllegalStateException("Keycloak refused the service client: HTTP " + res.getStatus());
             }
         }
         return internalClientId(r, clientId);
+    }
+
+    /**
+     * Puts {@code vigil-api} in the audience of the client's access tokens (not its ID tokens): the services
+     * accept only tokens meant for them, so a token Keycloak issued to any other client of the realm, or an
+     * ID token, is refused.
+     */
+    static ProtocolMapperRepresentation apiAudience() {
+        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+        audience.setName("vigil api audience");
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(Map.of("included.custom.audience", "vigil-api", "access.token.claim", "true",
+                "id.token.claim", "false", "introspection.token.claim", "true"));
+        return audience;
     }
 
     private static String internalClientId(RealmResource r, String clientId) {
