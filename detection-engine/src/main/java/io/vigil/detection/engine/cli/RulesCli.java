@@ -112,7 +112,7 @@ public final class RulesCli {
         return bytes.toByteArray();
     }
 
-    private static String option(String[] args, String name, String fallback) {
+    static String option(String[] args, String name, String fallback) {
         for (int i = 1; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
