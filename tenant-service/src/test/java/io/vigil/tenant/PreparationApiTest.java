@@ -148,7 +148,7 @@ class PreparationApiTest {
                         "escalateAfterMinutes", equalTo(20));
         decision(analyst, t, "action=BLOCK_IP").then().body("preApproved", equalTo(true));
         decision(analyst, t, "action=DISABLE_ACCOUNT&criticality=LOW").then().body("preApproved", equalTo(false));
-        decision(analyst, t, "action=REBOOT_EVERYTHING").then().statusCode(404);
+        decision(analyst, t, "action=REBOOT_EVERYTHING").then().statusCode(400).contentType("application/problem+json"); // no such action: a bad request
         // The provider's analysts read the policy but do not set it.
         given().auth().oauth2(analyst).contentType(ContentType.JSON).body(policy)
                 .put("/api/v1/tenants/" + t + "/containment-policy").then().statusCode(403);

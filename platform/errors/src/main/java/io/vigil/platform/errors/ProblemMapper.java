@@ -82,8 +82,13 @@ public class ProblemMapper {
         } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             detail = "field '" + path(m) + "' has the wrong type";
             errors = List.of(new Problem.FieldError(path(m), "wrong type"));
+        } else if (e instanceof MismatchedInputException m) {
+            detail = m.getTargetType() != null && java.util.Collection.class.isAssignableFrom(m.getTargetType())
+                    ? "the body must be a JSON array" : "the body must be a JSON object";
+        } else if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            detail = "the body exceeds a limit of the JSON reader (nesting depth, number or text length)";
         } else {
-            detail = "the body is not valid JSON: " + e.getOriginalMessage();
+            detail = "the body is not valid JSON: " + scrub(e.getOriginalMessage());
         }
         return build(TABLE.get(ProblemException.BadRequest.class), detail, uri, errors).build();
     }
@@ -109,6 +114,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri); // the JSON reader's own 400: say where the body went wrong
+        }
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException bad) {
+            // JAX-RS answers 404 for a path or query value that does not convert (limit=abc, a non-UUID id):
+            // the resource exists, the request is wrong.
+            return build(TABLE.get(ProblemException.BadRequest.class), "a path or query parameter has an invalid value: "
+                    + scrub(String.valueOf(bad.getMessage())), uri, null).build();
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -136,6 +150,19 @@ public class ProblemMapper {
                 "an unexpected error occurred; quote error id " + errorId + " to support",
                 uri == null ? null : uri.getPath(), errorId, null);
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("`?\\b(?:(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:\\.[a-z][A-Za-z0-9_]*\\(\\))?"
+                    + "|[A-Z][A-Za-z0-9_$]*\\.[a-z][A-Za-z0-9_]*\\(\\))`?");
+
+    /** A library's message with any Java class or method name taken out: bodies never carry them. */
+    static String scrub(String message) {
+        if (message == null) {
+            return "";
+        }
+        String s = CLASS_NAME.matcher(message).replaceAll("a value");
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
     static Kind kindOf(Class<?> type) {
