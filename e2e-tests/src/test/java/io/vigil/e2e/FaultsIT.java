@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vigil.platform.testing.Keycloak;
 import io.vigil.platform.testing.VigilInfra;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,12 +31,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 
-    static final String GATEWAY = "http://127.0.0.1:8080";
-    static final String DETECTION = "http://127.0.0.1:8082";
-    static final String CASES = "http://127.0.0.1:8083";
+    static final String DETECTION = Stack.DETECTION;
+    static final String CASES = Stack.CASES;
     /** Short redelivery clock for detection in these runs: the old code dead-lettered within seconds. */
     static final Map<String, String> QUICK_REDELIVERY = Map.of("VIGIL_STREAMS_RECLAIM_IDLE", "PT2S",
             "VIGIL_STREAMS_MAX_DELIVERIES", "3");
+
+    /** How long PostgreSQL stays down: 25 s in CI, longer with ./vigil test faults --long (200 s). */
+    static final int OUTAGE_SECONDS = Integer.getInteger("vigil.faults.outage-seconds", 25);
 
     static String tenant;
     static String key;
@@ -48,25 +48,11 @@ class FaultsIT {
     @BeforeAll
     static void client() throws Exception {
         ThinSliceIT.stack();
-        String admin = Keycloak.userToken(List.of("provider-admin"), List.of("/tenants"));
-        tenant = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "Faults Client", "slug", "faults-" + UUID.randomUUID().toString().substring(0, 8),
-                        "socModel", "MANAGED", "timeZone", "Europe/Madrid"))
-                .post("http://127.0.0.1:8081/api/v1/tenants").then().statusCode(201).extract().path("id");
-        String source = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "Sysmon", "product", "Microsoft Sysmon", "format", "JSON"))
-                .post("http://127.0.0.1:8081/api/v1/tenants/" + tenant + "/log-sources").then().statusCode(201)
-                .extract().path("id");
-        key = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "shipper", "logSourceId", source))
-                .post("http://127.0.0.1:8081/api/v1/tenants/" + tenant + "/api-keys").then().statusCode(201)
-                .extract().path("key");
-        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
-        String yaml = Files.readString(VigilInfra.sharedData().resolve("sigma-rules").resolve(ThinSliceIT.RULE));
-        given().config(ThinSliceIT.TEXT).auth().oauth2(engineer).contentType("application/yaml").body(yaml)
-                .post(DETECTION + "/api/v1/rules").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        events = Files.readAllLines(VigilInfra.sharedData().resolve("sigma-regression/all_events.flat.jsonl")).stream()
-                .filter(l -> l.contains(ThinSliceIT.RULE_ID)).toList();
+        Stack.Client c = Stack.onboard("Faults Client");
+        tenant = c.id();
+        key = c.key();
+        Stack.loadRule();
+        events = Stack.labelledEvents();
         analyst = Keycloak.userToken(List.of("soc-tier1"), List.of("/tenants/" + tenant));
         Thread.sleep(6_000); // the gateway's key directory cache
     }
@@ -97,7 +83,7 @@ class FaultsIT {
         try {
             int batches = 20;
             send(batches);
-            long until = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+            long until = System.nanoTime() + Duration.ofSeconds(OUTAGE_SECONDS).toNanos();
             while (System.nanoTime() < until) { // several times the redelivery clock: the old code dead-lettered
                 sawNotReady |= given().get(DETECTION + "/q/health/ready").statusCode() == 503;
                 Thread.sleep(500);
@@ -105,8 +91,8 @@ class FaultsIT {
             int expected = before + batches * events.size();
             assertEquals(0, vigil(Map.of(), "infra", "start", "postgres"));
             List<String> alerts = awaitAlerts(expected, Duration.ofSeconds(90));
-            System.out.printf("faults: PostgreSQL outage: %d events accepted while down, %d alerts raised after, %d dead-lettered%n",
-                    batches * events.size(), alerts.size() - before, deadLettered() - deadBefore);
+            System.out.printf("faults: PostgreSQL outage of %d s: %d events accepted while down, %d alerts raised after, %d dead-lettered%n",
+                    OUTAGE_SECONDS, batches * events.size(), alerts.size() - before, deadLettered() - deadBefore);
             assertEquals(expected, alerts.size(), "every event accepted during the outage raised its alert");
             assertEquals(alerts.size(), new HashSet<>(alerts).size(), "no alert twice");
             assertEquals(0, deadLettered() - deadBefore, "an outage sends nothing to dead-letter");
@@ -117,10 +103,7 @@ class FaultsIT {
     }
 
     private static void send(int batches) {
-        for (int i = 0; i < batches; i++) {
-            given().config(ThinSliceIT.TEXT).header("X-Vigil-Api-Key", key).contentType("application/x-ndjson")
-                    .body(String.join("\n", events)).post(GATEWAY + "/api/v1/ingest/events").then().statusCode(202);
-        }
+        Stack.send(key, events, batches);
     }
 
     /** The ids of the tenant's alerts of the test rule, all pages. */
