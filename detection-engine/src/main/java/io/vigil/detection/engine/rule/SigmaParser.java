@@ -92,6 +92,11 @@ public final class SigmaParser {
             yaml.loadAll(text).forEach(docs::add);
         } catch (YAMLException e) {
             throw new SigmaException("yaml", firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            // SnakeYAML's own constructors fail on some scalars (a document '._' looks like a float to its
+            // resolver, and Double.valueOf(".") throws): bad text all the same, found by EngineFuzzTest.
+            throw new SigmaException("yaml", "the text is not a YAML document the rule reader accepts ("
+                    + firstLine(String.valueOf(e.getMessage())) + ")");
         }
         docs.removeIf(d -> d == null);
         if (docs.size() != 1) {
