@@ -197,15 +197,17 @@ public class IntakeService {
         if (entry.count() > 0) {
             entries.add(entry.take());
         }
+        // Dead letters first: if they cannot be kept (PostgreSQL down), the batch answers 503 with nothing
+        // published, so the client's retry sends each good event once.
+        if (!failures.isEmpty()) {
+            deadLetters.keep(tenantId, format, received, failures);
+        }
         if (!entries.isEmpty()) {
             try {
                 publisher.publishPayloads(stream, tenantId, EventStreams.EVENT_BATCH, received, entries);
             } catch (RuntimeException e) {
                 throw backlogFull(e, tenantId);
             }
-        }
-        if (!failures.isEmpty()) {
-            deadLetters.keep(tenantId, format, received, failures);
         }
         meters.counter("vigil.ingest.events", "tenant", tenantId.toString(), "outcome", "accepted").increment(stored);
         if (logSourceId != null) {
