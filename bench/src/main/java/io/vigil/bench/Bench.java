@@ -52,4 +52,38 @@ final class Bench {
         return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";
     }
+
+    /**
+     * The resident memory (MB) of each part of the local stack that runs, by the pid files ./vigil keeps in
+     * $VIGIL_HOME/run (PostgreSQL's postmaster only, not its workers).
+     */
+    static java.util.Map<String, Long> stackRssMb() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        java.nio.file.Path home = java.nio.file.Path.of(System.getenv().getOrDefault("VIGIL_HOME", ".vigil"));
+        try (var files = java.nio.file.Files.list(home.resolve("run"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
+                String pid = java.nio.file.Files.readString(f).trim();
+                long kb = statusKb(pid, "VmRSS:");
+                if (kb >= 0) {
+                    out.put(f.getFileName().toString().replace(".pid", ""), kb / 1024);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // no stack here: nothing to report
+        }
+        return out;
+    }
+
+    private static long statusKb(String pid, String key) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", pid, "status"))) {
+                if (line.startsWith(key)) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
 }

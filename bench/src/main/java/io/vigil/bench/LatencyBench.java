@@ -89,6 +89,7 @@ public final class LatencyBench {
         reader.start();
         Thread.sleep(500);
 
+        java.util.Map<String, Long> rssBefore = Bench.stackRssMb();
         System.out.printf(Locale.ROOT, "End-to-end detection latency (%s)%n", Bench.machine());
         System.out.printf(Locale.ROOT, "  %d batches/s of %d real Windows events, one matching %s, for %.0f s%n",
                 rate, batch, RULE_ID, seconds);
@@ -127,6 +128,13 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "  latency ms: p50 %.0f, p95 %.0f, p99 %.0f, max %.0f%n", pct(latencies, 0.50),
                 pct(latencies, 0.95), pct(latencies, 0.99), latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
         System.out.printf(Locale.ROOT, "  peak RSS: bench %d MB%n", Bench.peakRssMb());
+        // A soak is this run made long (--seconds 240): memory that keeps growing shows here.
+        java.util.Map<String, Long> rssAfter = Bench.stackRssMb();
+        for (var part : rssAfter.entrySet()) {
+            Long was = rssBefore.get(part.getKey());
+            System.out.printf(Locale.ROOT, "  RSS %-18s %5d MB -> %5d MB (%+d)%n", part.getKey(), was == null ? 0 : was,
+                    part.getValue(), was == null ? 0 : part.getValue() - was);
+        }
     }
 
     private static double pct(List<Double> sorted, double p) {
