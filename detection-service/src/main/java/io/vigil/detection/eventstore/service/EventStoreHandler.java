@@ -73,25 +73,12 @@ public class EventStoreHandler implements MessageHandler {
 
     /** Several events of one tenant, one JSON object per line, each identified by its own event.id. */
     private void handleBatch(Envelope envelope) throws Exception {
-        String payload = envelope.payload();
         List<EventRepository.NewEvent> batch = new ArrayList<>();
         List<JsonNode> docs = new ArrayList<>();
-        int start = 0;
-        int index = 0;
-        while (start < payload.length()) {
-            int end = payload.indexOf('\n', start);
-            if (end < 0) {
-                end = payload.length();
-            }
-            if (end > start) {
-                String line = payload.substring(start, end);
-                JsonNode doc = mapper.readTree(line);
-                docs.add(doc);
-                batch.add(new EventRepository.NewEvent(eventId(line, envelope.id(), index),
-                        eventTime(doc, envelope.occurredAt()), line));
-            }
-            index++;
-            start = end + 1;
+        for (Envelope part : parts(envelope)) {
+            JsonNode doc = mapper.readTree(part.payload());
+            docs.add(doc);
+            batch.add(new EventRepository.NewEvent(part.id(), eventTime(doc, envelope.occurredAt()), part.payload()));
         }
         // One statement for the entry's events; detection runs on those not stored before (not a redelivery).
         java.util.Set<UUID> stored = events.insertAllIfAbsent(envelope.tenantId(), envelope.occurredAt(), batch);
