@@ -24,18 +24,19 @@ class RuleZipImportTest {
 
     @Test
     void providerWideRulesAreChangedOnlyByStaffAssignedToEveryClient() {
+        // Bytes, not text: RestAssured encodes application/yaml text only where a class set that up globally.
         String rule = "title: certutil download\nid: 11111111-2222-3333-4444-0000000000d1\nlogsource: {product: windows,"
                 + " category: process_creation}\ndetection:\n  s: {CommandLine|contains: 'certutil -urlcache'}\n  condition: s\n";
         UUID client = UUID.randomUUID();
         String oneClient = Keycloak.userToken(List.of("soc-tier3"), List.of(Keycloak.tenantGroup(client)));
-        given().auth().oauth2(oneClient).contentType("application/yaml").body(rule).post("/api/v1/rules").then()
+        given().auth().oauth2(oneClient).contentType("application/yaml").body(rule.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/rules").then()
                 .statusCode(403).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("every client"));
         given().auth().oauth2(oneClient).contentType("application/zip").body(new byte[] {'P', 'K', 5, 6})
                 .post("/api/v1/rules/import").then().statusCode(org.hamcrest.Matchers.oneOf(400, 403));
 
         String everyClient = Keycloak.userToken(List.of("soc-tier3"), List.of("/tenants"));
-        given().auth().oauth2(everyClient).contentType("application/yaml").body(rule).post("/api/v1/rules").then()
+        given().auth().oauth2(everyClient).contentType("application/yaml").body(rule.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/rules").then()
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         given().auth().oauth2(oneClient).delete("/api/v1/rules/11111111-2222-3333-4444-0000000000d1").then().statusCode(403);
         given().auth().oauth2(everyClient).delete("/api/v1/rules/11111111-2222-3333-4444-0000000000d1").then().statusCode(204);
