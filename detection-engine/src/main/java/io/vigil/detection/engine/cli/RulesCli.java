@@ -47,8 +47,7 @@ public final class RulesCli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0]) || List.of(args).contains("--help")) {
-            out.print(USAGE);
+        if (StackCli.help(args, USAGE, out)) {
             return args.length == 0 ? 2 : 0;
         }
         if (!args[0].equals("import") || args.length < 2 || args[1].startsWith("--")) {
@@ -56,11 +55,10 @@ public final class RulesCli {
             err.print(USAGE);
             return 2;
         }
-        String url = option(args, "--url", "http://127.0.0.1:8080");
-        String token = option(args, "--token", System.getenv("VIGIL_TOKEN"));
-        String pack = option(args, "--pack", null);
-        if (token == null || token.isBlank()) {
-            err.println("vigil rules: a bearer token is needed (--token or VIGIL_TOKEN)");
+        String url = StackCli.option(args, "--url", StackCli.DEFAULT_URL);
+        String pack = StackCli.option(args, "--pack", null);
+        String token = StackCli.token(args, "rules", err);
+        if (token == null) {
             return 2;
         }
         try {
@@ -110,14 +108,5 @@ public final class RulesCli {
             }
         }
         return bytes.toByteArray();
-    }
-
-    static String option(String[] args, String name, String fallback) {
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

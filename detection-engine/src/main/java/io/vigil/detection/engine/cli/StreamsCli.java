@@ -43,8 +43,7 @@ public final class StreamsCli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0]) || List.of(args).contains("--help")) {
-            out.print(USAGE);
+        if (StackCli.help(args, USAGE, out)) {
             return args.length == 0 ? 2 : 0;
         }
         if (!List.of("dead", "replay").contains(args[0]) || args.length < 2 || args[1].startsWith("--")) {
@@ -52,10 +51,9 @@ public final class StreamsCli {
             err.print(USAGE);
             return 2;
         }
-        String url = RulesCli.option(args, "--url", "http://127.0.0.1:8080");
-        String token = RulesCli.option(args, "--token", System.getenv("VIGIL_TOKEN"));
-        if (token == null || token.isBlank()) {
-            err.println("vigil streams: a bearer token is needed (--token or VIGIL_TOKEN)");
+        String url = StackCli.option(args, "--url", StackCli.DEFAULT_URL);
+        String token = StackCli.token(args, "streams", err);
+        if (token == null) {
             return 2;
         }
         String base = url + "/api/v1/streams/dead-letters";
