@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.StreamPublisher;
+import io.vigil.platform.testing.EventContracts;
 import io.vigil.platform.testing.Keycloak;
+import io.vigil.platform.testing.SchemaCheckedPublishing;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +36,7 @@ class AlertIntakeTest {
         UUID b = UUID.randomUUID();
         Keycloak.tenantGroup(a);
         Keycloak.tenantGroup(b);
-        Envelope alert = new Envelope(a, UUID.randomUUID(), "alert.raised", 1, Instant.now(),
-                "{\"ruleId\":\"5f1abf38-3f32-4ac4-a2a4-4d9a1cd3a5a1\",\"title\":\"Suspicious PowerShell\",\"severity\":\"high\"}");
+        Envelope alert = alert(a, "5f1abf38-3f32-4ac4-a2a4-4d9a1cd3a5a1", "Suspicious PowerShell", "HIGH");
         publisher.publish("alerts", alert);
         publisher.publish("alerts", alert); // redelivered: must not duplicate
 
@@ -55,8 +56,7 @@ class AlertIntakeTest {
     @Test
     void aVerdictClosesTheAlertAndIsAnnouncedOnceToDetection() throws Exception {
         UUID a = UUID.randomUUID();
-        Envelope alert = new Envelope(a, UUID.randomUUID(), "alert.raised", 1, Instant.now(),
-                "{\"ruleId\":\"7c3a5b1d-9e2f-4a8c-b5d7-1e0f3c6a9b2d\",\"title\":\"Snipping Tool URI\",\"severity\":\"HIGH\"}");
+        Envelope alert = alert(a, "7c3a5b1d-9e2f-4a8c-b5d7-1e0f3c6a9b2d", "Snipping Tool URI", "HIGH");
         long since = System.currentTimeMillis();
         publisher.publish("alerts", alert);
         String analyst = Keycloak.userToken(List.of("soc-tier1"), List.of(Keycloak.tenantGroup(a)));
@@ -114,5 +114,47 @@ class AlertIntakeTest {
             Thread.sleep(100);
         }
         throw new AssertionError("alert " + id + " never reached the queue");
+    }
+
+    /** Every example of the published alert.raised schema reaches the queue, with its title and severity. */
+    @Test
+    void everySchemaExampleOfAnAlertIsTakenAndAnUnknownSchemaVersionIsDeadLettered() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        String analyst = Keycloak.userToken(List.of("soc-tier1"), List.of(Keycloak.tenantGroup(tenant)));
+        List<com.fasterxml.jackson.databind.JsonNode> examples = EventContracts.examples("alert.raised");
+        for (com.fasterxml.jackson.databind.JsonNode example : examples) {
+            Envelope e = new Envelope(tenant, UUID.randomUUID(), "alert.raised", 1, Instant.now(), example.toString());
+            publisher.publish("alerts", e);
+            awaitAlert(analyst, e.id());
+            given().auth().oauth2(analyst).get("/api/v1/alerts/" + e.id()).then().statusCode(200)
+                    .body("title", equalTo(example.path("title").asText()))
+                    .body("severity", equalTo(example.path("severity").asText()))
+                    .body("ruleId", equalTo(example.path("ruleId").asText()));
+        }
+        Envelope future = new Envelope(tenant, UUID.randomUUID(), "alert.raised", 2, Instant.now(),
+                examples.get(0).toString());
+        long since = System.currentTimeMillis();
+        SchemaCheckedPublishing.unchecked(() -> publisher.publish("alerts", future)); // a producer ahead of this reader
+        long deadline = System.currentTimeMillis() + Duration.ofSeconds(20).toMillis();
+        String reason = null;
+        while (reason == null && System.currentTimeMillis() < deadline) {
+            for (var m : redis.stream(String.class, String.class, String.class).xrange("alerts.dead",
+                    io.quarkus.redis.datasource.stream.StreamRange.of(since + "-0", "+"))) {
+                if (future.id().toString().equals(m.payload().get("id"))) {
+                    reason = m.payload().get("deadReason");
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("alert.raised schemaVersion 2 is not one this consumer reads ([1])", reason);
+        given().auth().oauth2(analyst).get("/api/v1/alerts/" + future.id()).then().statusCode(404);
+    }
+
+    /** A valid alert.raised message: the schema's first example with this rule, title and severity. */
+    static Envelope alert(UUID tenant, String ruleId, String title, String severity) {
+        com.fasterxml.jackson.databind.node.ObjectNode p =
+                (com.fasterxml.jackson.databind.node.ObjectNode) EventContracts.examples("alert.raised").get(0).deepCopy();
+        p.put("ruleId", ruleId).put("ruleTitle", title).put("title", title).put("severity", severity);
+        return new Envelope(tenant, UUID.randomUUID(), "alert.raised", 1, Instant.now(), p.toString());
     }
 }

@@ -16,8 +16,9 @@ import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.detection.baseline.service.VolumeAnomalies;
-import io.vigil.detection.eventstore.service.EventStoreHandler;
+import io.vigil.detection.pipeline.EventStoreHandler;
 import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.testing.TestEvents;
 import io.vigil.platform.streams.StreamConsumer;
 import io.vigil.platform.streams.StreamConsumers;
 import io.vigil.platform.streams.StreamPublisher;
@@ -139,8 +140,7 @@ class BaselineTest {
             for (String l : lines.subList(i, Math.min(lines.size(), i + 100))) {
                 entry.add(l.substring(0, l.length() - 1) + ",\"event.id\":\"" + UUID.randomUUID() + "\"}");
             }
-            publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                    String.join("\n", entry)));
+            publisher.publish(stream, TestEvents.batch(tenant, String.join("\n", entry)));
         }
     }
 

@@ -15,9 +15,10 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vigil.detection.eventstore.service.EventStoreHandler;
+import io.vigil.detection.pipeline.EventStoreHandler;
 import io.vigil.detection.rule.service.RuleCatalog;
 import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.testing.TestEvents;
 import io.vigil.platform.streams.MessageProcessor;
 import io.vigil.platform.streams.StreamPublisher;
 import io.vigil.platform.streams.StreamConsumer;
@@ -89,12 +90,11 @@ class DetectionPipelineTest {
         long since = System.currentTimeMillis();
         List<Envelope> sent = new ArrayList<>();
         for (String line : labelledEvents()) {
-            Envelope e = new Envelope(tenant, UUID.randomUUID(), "event.normalized", 1, Instant.now(), line);
+            Envelope e = TestEvents.event(tenant, line);
             publisher.publish(stream, e);
             sent.add(e);
         }
-        publisher.publish(stream, Envelope.of(tenant, "event.normalized",
-                "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Image\":\"C:\\\\Windows\\\\notepad.exe\"}"));
+        publisher.publish(stream, TestEvents.event(tenant, "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Image\":\"C:\\\\Windows\\\\notepad.exe\"}"));
         assertEquals(3, consumers.create(stream, "detection-it", "one", handler).pollOnce());
         // A redelivery of the same events raises nothing new.
         for (Envelope e : sent) {
@@ -130,12 +130,11 @@ class DetectionPipelineTest {
         }
         lines.add(1, "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Image\":\"C:\\\\x.exe\","
                 + "\"event.id\":\"" + UUID.randomUUID() + "\"}");
-        Envelope entry = new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(), String.join("\n", lines));
+        Envelope entry = TestEvents.batch(tenant, String.join("\n", lines));
         publisher.publish(stream, entry);
         assertEquals(1, consumers.create(stream, "detection-batch", "one", handler).pollOnce());
         // The same events in a new entry (a client retrying its batch) are already stored: no new alert.
-        publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                String.join("\n", lines)));
+        publisher.publish(stream, TestEvents.batch(tenant, String.join("\n", lines)));
         assertEquals(1, consumers.create(stream, "detection-batch", "one", handler).pollOnce());
         List<JsonNode> raised = awaitAlerts(tenant, since, 2);
         assertEquals(2, raised.size(), "one alert per labelled event of the entry, none twice");
@@ -161,8 +160,7 @@ class DetectionPipelineTest {
                 lines.add(l.substring(0, l.length() - 1) + ",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\""
                         + UUID.randomUUID() + "\"}");
             }
-            publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                    String.join("\n", lines)));
+            publisher.publish(stream, TestEvents.batch(tenant, String.join("\n", lines)));
         }
         assertEquals(2, consumers.create(stream, "detection-suppress", "one", handler).pollOnce());
         assertEquals(1, awaitAlerts(quiet, since, 1).size(), "one alert for the host within the window");
@@ -214,8 +212,7 @@ class DetectionPipelineTest {
                 lines.add(l.substring(0, l.length() - 1) + ",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\""
                         + UUID.randomUUID() + "\"}");
             }
-            publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                    String.join("\n", lines)));
+            publisher.publish(stream, TestEvents.batch(tenant, String.join("\n", lines)));
         }
         assertEquals(2, consumers.create(stream, "detection-filter", "one", handler).pollOnce());
         List<JsonNode> tunedAlerts = awaitAlerts(tuned, since, 1);
@@ -274,8 +271,7 @@ class DetectionPipelineTest {
         String edrLogon = "{\"logon.kind\":2,\"device.name\":\"dc-lyon-1\",\"vigil.log_source.id\":\"%s\","
                 + "\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\"%s\"}";
         for (UUID tenant : List.of(valued, unvalued, renamed)) {
-            publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                    serverLogon.formatted(UUID.randomUUID()) + "\n" + dcLogon.formatted(logSource, UUID.randomUUID())
+            publisher.publish(stream, TestEvents.batch(tenant, serverLogon.formatted(UUID.randomUUID()) + "\n" + dcLogon.formatted(logSource, UUID.randomUUID())
                             + "\n" + dcLogon.formatted(UUID.randomUUID(), UUID.randomUUID())
                             + "\n" + edrLogon.formatted(edr, UUID.randomUUID())));
         }
@@ -327,8 +323,7 @@ class DetectionPipelineTest {
                 lines.add(l.substring(0, l.length() - 1) + ",\"@timestamp\":\"2026-11-24T10:00:00Z\",\"event.id\":\""
                         + UUID.randomUUID() + "\"}");
             }
-            publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                    String.join("\n", lines)));
+            publisher.publish(stream, TestEvents.batch(tenant, String.join("\n", lines)));
         }
         assertEquals(4, consumers.create(stream, "detection-settings", "one", handler).pollOnce());
         assertEquals(2, awaitAlerts(all, since, 2).size(), "no settings: every match");
@@ -359,9 +354,9 @@ class DetectionPipelineTest {
         String hashEvent = "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Image\":\"C:\\\\x\\\\pi.exe\","
                 + "\"Hashes\":\"SHA256=EF537F25C895BFA782526529A9B63D97AA631564D5D789C2B765448C8635FB6C\"}";
         String ipEvent = "{\"EventID\":3,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"DestinationIp\":\"203.0.113.66\"}";
-        publisher.publish(stream, Envelope.of(a, "event.normalized", hashEvent));
-        publisher.publish(stream, Envelope.of(a, "event.normalized", ipEvent));
-        publisher.publish(stream, Envelope.of(b, "event.normalized", ipEvent)); // b has no such intel
+        publisher.publish(stream, TestEvents.event(a, hashEvent));
+        publisher.publish(stream, TestEvents.event(a, ipEvent));
+        publisher.publish(stream, TestEvents.event(b, ipEvent)); // b has no such intel
         assertEquals(3, consumers.create(stream, "detection-intel", "one", handler).pollOnce());
 
         List<JsonNode> forA = awaitAlerts(a, since, 2);
@@ -377,7 +372,7 @@ class DetectionPipelineTest {
         given().auth().oauth2(analystA).delete("/api/v1/intel/indicators?value=203.0.113.66&tenantId=" + a).then().statusCode(200)
                 .body("deleted", equalTo(1));
         long after = System.currentTimeMillis();
-        publisher.publish(stream, Envelope.of(a, "event.normalized", ipEvent.replace("\"EventID\":3", "\"EventID\":3,\"n\":2")));
+        publisher.publish(stream, TestEvents.event(a, ipEvent.replace("\"EventID\":3", "\"EventID\":3,\"n\":2")));
         assertEquals(1, consumers.create(stream, "detection-intel", "two", handler).pollOnce());
         assertEquals(0, awaitOnce(a, after).size(), "a deleted indicator matches no more");
     }
@@ -454,14 +449,14 @@ class DetectionPipelineTest {
         }
         var consumer = consumers.create(stream, "detection-corr", "one", handler);
         for (String l : lines.subList(0, split + 1)) {
-            publisher.publish(stream, Envelope.of(tenant, "event.normalized", l));
+            publisher.publish(stream, TestEvents.event(tenant, l));
         }
         int total = drain(consumer);
         assertEquals(1L, openWindows(tenant), "the first step of the sequence is kept in the tenant's window");
         assertEquals(0L, openWindows(UUID.randomUUID()), "another tenant sees no window");
         catalog.reload();
         for (String l : lines.subList(split + 1, lines.size())) {
-            publisher.publish(stream, Envelope.of(tenant, "event.normalized", l));
+            publisher.publish(stream, TestEvents.event(tenant, l));
         }
         total += drain(consumer);
         assertEquals(lines.size(), total);

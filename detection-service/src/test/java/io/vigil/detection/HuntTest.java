@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vigil.detection.eventstore.service.EventStoreHandler;
+import io.vigil.detection.pipeline.EventStoreHandler;
 import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.testing.TestEvents;
 import io.vigil.platform.streams.StreamConsumers;
 import io.vigil.platform.streams.StreamPublisher;
 import io.vigil.platform.testing.Keycloak;
@@ -46,10 +47,8 @@ class HuntTest {
         UUID standard = UUID.randomUUID();
         Instant now = Instant.parse("2026-11-24T12:00:00Z");
         String stream = "test.events." + UUID.randomUUID();
-        publisher.publish(stream, new Envelope(shortLived, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                event("ret-1", "old", "2026-10-01T00:00:00Z") + "\n" + event("ret-1", "recent", "2026-11-20T00:00:00Z")));
-        publisher.publish(stream, new Envelope(standard, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                event("ret-2", "sixty days", "2026-09-25T12:00:00Z") + "\n" + event("ret-2", "ancient", "2026-01-01T00:00:00Z")));
+        publisher.publish(stream, TestEvents.batch(shortLived, event("ret-1", "old", "2026-10-01T00:00:00Z") + "\n" + event("ret-1", "recent", "2026-11-20T00:00:00Z")));
+        publisher.publish(stream, TestEvents.batch(standard, event("ret-2", "sixty days", "2026-09-25T12:00:00Z") + "\n" + event("ret-2", "ancient", "2026-01-01T00:00:00Z")));
         assertEquals(2, consumers.create(stream, "retention-it", "one", handler).pollOnce());
         String manager = Keycloak.userToken(List.of("soc-manager"), List.of(Keycloak.tenantGroup(shortLived)));
         given().auth().oauth2(manager).contentType("application/json").body(java.util.Map.of("days", 30))
@@ -95,8 +94,7 @@ class HuntTest {
         UUID tenant = UUID.randomUUID();
         java.time.LocalDate old = java.time.LocalDate.parse("2014-03-02");
         String stream = "test.events." + UUID.randomUUID();
-        publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                event("part-1", "replayed", "2014-03-02T08:00:00Z") + "\n" + event("part-1", "today", Instant.now().toString())));
+        publisher.publish(stream, TestEvents.batch(tenant, event("part-1", "replayed", "2014-03-02T08:00:00Z") + "\n" + event("part-1", "today", Instant.now().toString())));
         assertEquals(1, consumers.create(stream, "partition-it", "one", handler).pollOnce());
         assertEquals(List.of("events_default", "events_p" + today.toString().replace("-", "")), partitionsOf(tenant));
         assertEquals(1L, asSystem(() -> partitions.ensure(old)), "one event moved into its day's partition");
@@ -144,9 +142,8 @@ class HuntTest {
                 event("ws-hunt-1", "cmd /c whoami", "2026-11-24T09:05:00Z"),
                 event("ws-hunt-2", "C:\\\\Tools\\\\Mimikatz.exe sekurlsa::logonpasswords", "2026-11-24T09:10:00Z"),
                 event("ws-hunt-1", "notepad", "2026-11-20T09:00:00Z")));
-        publisher.publish(stream, new Envelope(a, UUID.randomUUID(), "event.batch", 1, Instant.now(), String.join("\n", linesA)));
-        publisher.publish(stream, new Envelope(b, UUID.randomUUID(), "event.batch", 1, Instant.now(),
-                event("ws-hunt-1", "mimikatz", "2026-11-24T09:10:00Z")));
+        publisher.publish(stream, TestEvents.batch(a, String.join("\n", linesA)));
+        publisher.publish(stream, TestEvents.batch(b, event("ws-hunt-1", "mimikatz", "2026-11-24T09:10:00Z")));
         assertEquals(2, consumers.create(stream, "hunt-it", "one", handler).pollOnce());
 
         String analyst = Keycloak.userToken(List.of("soc-tier2"), List.of(Keycloak.tenantGroup(a)));

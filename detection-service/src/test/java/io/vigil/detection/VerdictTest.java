@@ -10,7 +10,9 @@ import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.StreamConsumer;
 import io.vigil.platform.streams.StreamConsumers;
 import io.vigil.platform.streams.StreamPublisher;
+import io.vigil.platform.testing.EventContracts;
 import io.vigil.platform.testing.Keycloak;
+import io.vigil.platform.testing.SchemaCheckedPublishing;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,8 @@ class VerdictTest {
     StreamConsumers consumers;
     @Inject
     VerdictCounts counts;
+    @Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
 
     @Test
     void verdictsAreCountedOncePerChangeAndOnlyShownToTheirTenants() {
@@ -66,9 +70,41 @@ class VerdictTest {
                 .body("size()", equalTo(2)).body("find { it.tenantId == '" + b + "' }.benignPositives", equalTo(1));
     }
 
+    /** The published example counts; the same message in a schemaVersion detection does not read is set aside. */
+    @Test
+    void theSchemaExampleIsCountedAndAnUnknownSchemaVersionIsDeadLetteredWithTheReason() {
+        UUID tenant = UUID.randomUUID();
+        String stream = "test.verdicts." + UUID.randomUUID();
+        String example = EventContracts.examples("alert.verdict").get(0).toString();
+        publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "alert.verdict", 1, Instant.now(), example));
+        Envelope future = new Envelope(tenant, UUID.randomUUID(), "alert.verdict", 2, Instant.now(), example);
+        SchemaCheckedPublishing.unchecked(() -> publisher.publish(stream, future)); // a producer ahead of this reader
+        publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "alert.verdict", 1, Instant.now(), example));
+        StreamConsumer consumer = consumers.create(stream, "verdicts-contract", "one", counts);
+        int handled = 0;
+        int n;
+        while ((n = consumer.pollOnce()) > 0) {
+            handled += n;
+        }
+        assertEquals(2, handled, "the two version-1 messages");
+
+        String rule = EventContracts.examples("alert.verdict").get(0).path("ruleId").asText();
+        String analyst = Keycloak.userToken(List.of("soc-tier2"), List.of(Keycloak.tenantGroup(tenant)));
+        given().auth().oauth2(analyst).get("/api/v1/tenants/" + tenant + "/rule-verdicts").then().statusCode(200)
+                .body("[0].ruleId", equalTo(rule))
+                .body("[0].falsePositives", equalTo(2));
+        var dead = redis.stream(String.class, String.class, String.class)
+                .xrange(StreamConsumer.deadLetterStream(stream), io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"));
+        assertEquals(1, dead.size());
+        assertEquals(future.id().toString(), dead.get(0).payload().get("id"));
+        assertEquals("alert.verdict schemaVersion 2 is not one this consumer reads ([1])",
+                dead.get(0).payload().get("deadReason"));
+    }
+
     private static Envelope verdict(UUID tenant, String verdict, String previous) {
         return new Envelope(tenant, UUID.randomUUID(), "alert.verdict", 1, Instant.now(),
                 "{\"alertId\":\"" + UUID.randomUUID() + "\",\"ruleId\":\"" + RULE + "\",\"verdict\":\"" + verdict
-                        + "\",\"previousVerdict\":" + (previous == null ? "null" : "\"" + previous + "\"") + "}");
+                        + "\",\"previousVerdict\":" + (previous == null ? "null" : "\"" + previous + "\"")
+                        + ",\"closedBy\":\"tier1.analyst\"}");
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.StreamPublisher;
+import io.vigil.platform.testing.EventContracts;
 import io.vigil.platform.testing.Keycloak;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,14 +29,15 @@ class TenantFactsTest {
         UUID b = UUID.randomUUID();
         Instant t0 = Instant.now().minusSeconds(60);
         publisher.publish("tenant.events", new Envelope(a, UUID.randomUUID(), "tenant.updated", 1, t0.plusSeconds(10),
-                payload("Acme Bank", "acme", "ACTIVE")));
+                payload(a, "tenant.updated", "Acme Bank", "acme", "ACTIVE")));
         publisher.publish("tenant.events", new Envelope(a, UUID.randomUUID(), "tenant.created", 1, t0,
-                payload("Acme", "acme", "ONBOARDING")));
+                payload(a, "tenant.created", "Acme", "acme", "ONBOARDING")));
         // Events about the tenant's data (here an asset) carry no profile and must not overwrite it.
         publisher.publish("tenant.events", new Envelope(a, UUID.randomUUID(), "tenant.asset.created", 1,
-                t0.plusSeconds(20), "{\"hostname\":\"ws-1\",\"criticality\":\"LOW\"}"));
+                t0.plusSeconds(20), ((com.fasterxml.jackson.databind.node.ObjectNode) EventContracts.examples("tenant.asset.created")
+                        .get(0).deepCopy()).put("tenantId", a.toString()).toString()));
         publisher.publish("tenant.events", new Envelope(b, UUID.randomUUID(), "tenant.created", 1, t0,
-                payload("Globex", "globex", "ONBOARDING")));
+                payload(b, "tenant.created", "Globex", "globex", "ONBOARDING")));
         Keycloak.tenantGroup(a);
         String viewerA = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + a));
 
@@ -51,8 +53,9 @@ class TenantFactsTest {
                 .body("[0].status", equalTo("ACTIVE"));
     }
 
-    private static String payload(String name, String slug, String status) {
-        return "{\"name\":\"" + name + "\",\"slug\":\"" + slug + "\",\"status\":\"" + status
-                + "\",\"socModel\":\"HYBRID\",\"timeZone\":\"Europe/Berlin\"}";
+    /** A profile event as tenant-service publishes it: the schema's example for that type, with these values. */
+    private static String payload(UUID tenant, String type, String name, String slug, String status) {
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) EventContracts.examples(type).get(0).deepCopy())
+                .put("id", tenant.toString()).put("name", name).put("slug", slug).put("status", status).toString();
     }
 }

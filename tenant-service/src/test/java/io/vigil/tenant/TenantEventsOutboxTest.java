@@ -9,7 +9,6 @@ import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.platform.streams.OutboxRelay;
-import io.vigil.tenant.tenant.service.TenantService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -36,7 +35,7 @@ class TenantEventsOutboxTest {
     void onboardingATenantPublishesTenantCreated() throws Exception {
         UUID tenant = Fixtures.tenant("outbox");
         StreamMessage<String, String, String> m = await(tenant.toString()).orElseThrow(
-                () -> new AssertionError("tenant.created never reached " + TenantService.STREAM));
+                () -> new AssertionError("tenant.created never reached " + "tenant.events"));
         assertEquals("tenant.created", m.payload().get("type"));
         assertTrue(m.payload().get("payload").contains("\"socModel\":\"HYBRID\""), m.payload().get("payload"));
     }
@@ -49,8 +48,8 @@ class TenantEventsOutboxTest {
         // Written as the service writes it: in the tenant's transaction (the outbox is under row-level security).
         asTenant(tenant, () -> em.createNativeQuery(
                 "insert into stream_outbox (id, tenant_id, stream, type, schema_version, occurred_at, payload)"
-                        + " values (?1, ?2, 'tenant.events', 'tenant.updated', 1, now(), '{}')")
-                .setParameter(1, id).setParameter(2, tenant).executeUpdate());
+                        + " values (?1, ?2, 'tenant.events', 'tenant.updated', 1, now(), ?3)")
+                .setParameter(1, id).setParameter(2, tenant).setParameter(3, profile(tenant)).executeUpdate());
         relay.drain();
         StreamMessage<String, String, String> m = await(tenant.toString()).orElseThrow(
                 () -> new AssertionError("the relay did not publish the leftover row"));
@@ -58,6 +57,12 @@ class TenantEventsOutboxTest {
         Number left = asTenant(tenant, () -> (Number) em.createNativeQuery(
                 "select count(*) from stream_outbox where id = ?1").setParameter(1, id).getSingleResult());
         assertEquals(0, left.intValue(), "published rows leave the outbox (the relay, with no tenant, deletes through the owner's function)");
+    }
+
+    /** A tenant.updated payload as the service writes it: the schema's example, for this tenant. */
+    private static String profile(UUID tenant) {
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) io.vigil.platform.testing.EventContracts
+                .examples("tenant.updated").get(0).deepCopy()).put("id", tenant.toString()).toString();
     }
 
     private <T> T asTenant(UUID tenant, java.util.concurrent.Callable<T> work) {
@@ -78,7 +83,7 @@ class TenantEventsOutboxTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
             List<StreamMessage<String, String, String>> recent = redis.stream(String.class, String.class, String.class)
-                    .xrange(TenantService.STREAM, StreamRange.of(since, "+"));
+                    .xrange("tenant.events", StreamRange.of(since, "+"));
             Optional<StreamMessage<String, String, String>> hit = recent.stream()
                     .filter(m -> tenantId.equals(m.payload().get("tenantId"))).findFirst();
             if (hit.isPresent()) {

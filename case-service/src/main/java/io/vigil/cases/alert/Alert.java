@@ -81,4 +81,8 @@ public class Alert {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String payload;
+
+    /** The case the alert was grouped into. */
+    @Column(name = "case_id")
+    public UUID caseId;
 }

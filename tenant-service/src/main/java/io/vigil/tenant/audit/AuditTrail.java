@@ -17,16 +17,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditTrail {
 
-    public static final String STREAM = "tenant.events";
-
     private final AuditRepository entries;
     private final Outbox outbox;
     private final CurrentTenant current;
+    private final String stream;
 
-    public AuditTrail(AuditRepository entries, Outbox outbox, CurrentTenant current) {
+    public AuditTrail(AuditRepository entries, Outbox outbox, CurrentTenant current,
+            TenantStreams streams) {
         this.entries = entries;
         this.outbox = outbox;
         this.current = current;
+        this.stream = streams.tenantEvents();
+    }
+
+    /** The stream tenant.* events go to (openapi/asyncapi.yaml). */
+    public String stream() {
+        return stream;
     }
 
     /**
@@ -46,7 +52,7 @@ public class AuditTrail {
         e.changes = Json.write(changes);
         entries.persist(e);
         String type = "tenant".equals(entityType) ? "tenant." + action : "tenant." + entityType + "." + action;
-        outbox.add(STREAM, Envelope.of(tenantId, type, Json.write(event)));
+        outbox.add(stream, Envelope.of(tenantId, type, Json.write(event)));
     }
 
     /** Same, with the event payload equal to the recorded change. */

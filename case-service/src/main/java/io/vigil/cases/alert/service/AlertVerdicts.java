@@ -1,8 +1,9 @@
 package io.vigil.cases.alert.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.cases.alert.Alert;
+import io.vigil.cases.alert.AlertVerdict;
+import io.vigil.cases.stream.CaseStreams;
 import io.vigil.cases.alert.mapping.AlertMapper;
 import io.vigil.cases.alert.repository.AlertRepository;
 import io.vigil.cases.alert.rest.AlertResponse;
@@ -20,25 +21,26 @@ import java.util.UUID;
 
 /**
  * Closes alerts with the analyst's verdict and tells detection ({@code alert.verdict} on
- * {@value #STREAM}), which keeps verdict counts per rule and tenant for tuning. A changed verdict carries
+ * {@code alert-verdicts}), which keeps verdict counts per rule and tenant for tuning. A changed verdict carries
  * the previous one, so counts move rather than double; the same verdict again changes nothing.
  */
 @ApplicationScoped
 public class AlertVerdicts {
 
-    public static final String STREAM = "alert-verdicts";
-    public static final String TYPE = "alert.verdict";
 
     private final AlertRepository alerts;
     private final CurrentTenant current;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final CaseStreams streams;
 
-    public AlertVerdicts(AlertRepository alerts, CurrentTenant current, Outbox outbox, ObjectMapper mapper) {
+    public AlertVerdicts(AlertRepository alerts, CurrentTenant current, Outbox outbox, ObjectMapper mapper,
+            CaseStreams streams) {
         this.alerts = alerts;
         this.current = current;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.streams = streams;
     }
 
     @Transactional
@@ -59,13 +61,13 @@ public class AlertVerdicts {
         a.closedAt = now;
         a.closedBy = caller.subject();
         if (previous != request.verdict()) {
-            ObjectNode p = mapper.createObjectNode();
-            p.put("alertId", a.id.toString());
-            p.put("ruleId", a.ruleId);
-            p.put("verdict", a.verdict.name());
-            p.put("previousVerdict", previous == null ? null : previous.name());
-            p.put("closedBy", a.closedBy);
-            outbox.add(STREAM, new Envelope(a.tenantId, UUID.randomUUID(), TYPE, 1, now, p.toString()));
+            AlertVerdict v = new AlertVerdict(a.id, a.ruleId, a.verdict, previous, a.closedBy);
+            try {
+                outbox.add(streams.alertVerdicts(), new Envelope(a.tenantId, UUID.randomUUID(), AlertVerdict.TYPE,
+                        AlertVerdict.SCHEMA_VERSION, now, mapper.writeValueAsString(v)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the verdict of alert " + a.id, e);
+            }
         }
         return AlertMapper.toResponse(a);
     }

@@ -1,6 +1,6 @@
 package io.vigil.detection.baseline.service;
 
-import io.vigil.detection.alert.service.AlertRaiser;
+import io.vigil.detection.pipeline.alert.AlertFactory;
 import io.vigil.detection.engine.baseline.Observation;
 import io.vigil.detection.engine.baseline.Observations;
 import io.vigil.detection.engine.event.MapEvent;
@@ -41,7 +41,7 @@ public class Baselines {
 
     private final EntityManager em;
     private final BaselineSettingsStore settings;
-    private final AlertRaiser alerts;
+    private final AlertFactory alerts;
     private final VolumeCounter volumes;
     /** Facts known to be stored already (committed), so most events cost no statement for them. */
     private final Set<String> known = Collections.synchronizedSet(Collections.newSetFromMap(
@@ -52,7 +52,7 @@ public class Baselines {
                 }
             }));
 
-    public Baselines(EntityManager em, BaselineSettingsStore settings, AlertRaiser alerts, VolumeCounter volumes) {
+    public Baselines(EntityManager em, BaselineSettingsStore settings, AlertFactory alerts, VolumeCounter volumes) {
         this.em = em;
         this.volumes = volumes;
         this.settings = settings;
@@ -117,7 +117,7 @@ public class Baselines {
             if (!inserted.contains(fact)) {
                 known.add(tenantId + "|" + fact); // stored by an earlier, committed transaction
             } else if (until != null && !o.ts().isBefore(until) && s.kinds().contains(fact.kind())) {
-                alerts.raiseFirstSeen(tenantId, o.eventId(), o.ts(), o.event(), fact, s.learningSince());
+                alerts.firstSeen(tenantId, o.eventId(), o.ts(), o.event(), fact, s.learningSince());
                 raised++;
             }
         }

@@ -1,7 +1,7 @@
 package io.vigil.detection.baseline.service;
 
 import io.quarkus.scheduler.Scheduled;
-import io.vigil.detection.alert.service.AlertRaiser;
+import io.vigil.detection.pipeline.alert.AlertFactory;
 import io.vigil.detection.engine.baseline.VolumeBaseline;
 import io.vigil.detection.support.Sql;
 import io.vigil.platform.tenancy.CurrentTenant;
@@ -32,10 +32,10 @@ public class VolumeAnomalies {
 
     private final EntityManager em;
     private final CurrentTenant current;
-    private final AlertRaiser alerts;
+    private final AlertFactory alerts;
     private final VolumeCounter counter;
 
-    public VolumeAnomalies(EntityManager em, CurrentTenant current, AlertRaiser alerts, VolumeCounter counter) {
+    public VolumeAnomalies(EntityManager em, CurrentTenant current, AlertFactory alerts, VolumeCounter counter) {
         this.em = em;
         this.counter = counter;
         this.current = current;
@@ -102,7 +102,7 @@ public class VolumeAnomalies {
                 VolumeBaseline.Verdict v = new VolumeBaseline(((Number) r[6]).doubleValue(), ((Number) r[7]).longValue())
                         .judge(count, hours, ((Number) r[8]).doubleValue(), ((Number) r[9]).doubleValue());
                 if (v.anomalous()) {
-                    alerts.raiseVolume(tenantId, kind, entity, hour, count, v, learningDays);
+                    alerts.volume(tenantId, kind, entity, hour, count, v, learningDays);
                     raised++;
                 }
             }

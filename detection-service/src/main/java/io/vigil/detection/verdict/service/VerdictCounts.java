@@ -1,9 +1,10 @@
 package io.vigil.detection.verdict.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
+import io.vigil.detection.pipeline.DetectionStreams;
 import io.vigil.detection.support.Sql;
+import io.vigil.detection.verdict.AlertVerdict;
 import io.vigil.detection.verdict.rest.RuleVerdicts;
 import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.MessageHandler;
@@ -29,7 +30,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class VerdictCounts implements MessageHandler {
 
-    public static final String STREAM = "alert-verdicts";
     public static final String GROUP = "detection-verdicts";
     private static final Map<String, String> COLUMNS = Map.of("TRUE_POSITIVE", "true_positives",
             "BENIGN_POSITIVE", "benign_positives", "FALSE_POSITIVE", "false_positives");
@@ -38,27 +38,35 @@ public class VerdictCounts implements MessageHandler {
     private final ObjectMapper mapper;
     private final CurrentTenant current;
     private final StreamConsumers consumers;
+    private final DetectionStreams streams;
 
-    public VerdictCounts(EntityManager em, ObjectMapper mapper, CurrentTenant current, StreamConsumers consumers) {
+    public VerdictCounts(EntityManager em, ObjectMapper mapper, CurrentTenant current, StreamConsumers consumers,
+            DetectionStreams streams) {
         this.em = em;
         this.mapper = mapper;
         this.current = current;
         this.consumers = consumers;
+        this.streams = streams;
     }
 
     void start(@Observes StartupEvent ev) {
-        consumers.start(STREAM, GROUP, this);
+        consumers.start(streams.alertVerdicts(), GROUP, this);
+    }
+
+    @Override
+    public Map<String, List<Integer>> reads() {
+        return Map.of(AlertVerdict.TYPE, List.of(1));
     }
 
     @Override
     public void handle(Envelope envelope) throws Exception {
-        JsonNode p = mapper.readTree(envelope.payload());
-        String ruleId = p.path("ruleId").asText(null);
-        String column = COLUMNS.get(p.path("verdict").asText());
+        AlertVerdict v = mapper.readValue(envelope.payload(), AlertVerdict.class);
+        String ruleId = v.ruleId();
+        String column = v.verdict() == null ? null : COLUMNS.get(v.verdict());
         if (ruleId == null || column == null) {
             return; // an alert without a rule, or a verdict this version does not know: nothing to count
         }
-        String previous = COLUMNS.get(p.path("previousVerdict").asText(""));
+        String previous = v.previousVerdict() == null ? null : COLUMNS.get(v.previousVerdict());
         String moves = column + " = rule_verdicts." + column + " + 1"
                 + (previous == null || previous.equals(column) ? "" : ", " + previous + " = greatest(rule_verdicts." + previous + " - 1, 0)");
         em.createNativeQuery("insert into rule_verdicts (tenant_id, rule_id, " + column + ", updated_at)"

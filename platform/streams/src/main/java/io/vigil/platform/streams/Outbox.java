@@ -18,15 +18,19 @@ public class Outbox {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry tx;
     private final OutboxRelay relay;
+    private final java.util.List<PublishCheck> checks;
 
-    public Outbox(EntityManager em, TransactionSynchronizationRegistry tx, OutboxRelay relay) {
+    public Outbox(EntityManager em, TransactionSynchronizationRegistry tx, OutboxRelay relay,
+            jakarta.enterprise.inject.Instance<PublishCheck> checks) {
         this.em = em;
         this.tx = tx;
         this.relay = relay;
+        this.checks = checks.stream().toList();
     }
 
     /** Must run inside the caller's transaction. */
     public void add(String stream, Envelope e) {
+        checks.forEach(c -> c.check(stream, e));
         em.createNativeQuery("insert into stream_outbox (id, tenant_id, stream, type, schema_version, occurred_at, payload)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, e.id())

@@ -84,7 +84,7 @@ public class OutboxRelay {
             for (Object[] r : rows) {
                 Envelope e = new Envelope((UUID) r[1], (UUID) r[0], (String) r[3], ((Number) r[4]).intValue(),
                         toInstant(r[5]), (String) r[6]);
-                publisher.publish((String) r[2], e);
+                publisher.append((String) r[2], e);
                 published.add(e.id());
             }
         } finally {

@@ -205,6 +205,16 @@ public final class StreamConsumer implements AutoCloseable {
                 deadLetter(m.id(), m.payload(), e.getMessage());
                 continue;
             }
+            String refused = MessageHandler.refusal(handler, envelope);
+            if (refused != null) {
+                if (refused.isEmpty()) {
+                    streams.xack(stream, group, m.id()); // a type meant for other readers of the stream
+                    acked++;
+                } else {
+                    deadLetter(m.id(), m.payload(), refused);
+                }
+                continue;
+            }
             MessageProcessor.Result r = processor.handle(stream, group, envelope, handler);
             switch (r.outcome()) {
                 case DONE -> {
@@ -287,6 +297,15 @@ public final class StreamConsumer implements AutoCloseable {
             envelope = Envelope.fromFields(m.payload());
         } catch (IllegalArgumentException e) {
             deadLetter(m.id(), m.payload(), e.getMessage());
+            return;
+        }
+        String refused = MessageHandler.refusal(handler, envelope);
+        if (refused != null) {
+            if (refused.isEmpty()) {
+                streams.xack(stream, group, m.id());
+            } else {
+                deadLetter(m.id(), m.payload(), refused);
+            }
             return;
         }
         MessageProcessor.Result r = processor.handle(stream, group, envelope, handler);

@@ -26,15 +26,24 @@ public class StreamPublisher {
     private final StreamCommands<String, String, String> streams;
     private final Redis client;
     private final StreamsConfig config;
+    private final List<PublishCheck> checks;
 
-    public StreamPublisher(RedisDataSource redis, Redis client, StreamsConfig config) {
+    public StreamPublisher(RedisDataSource redis, Redis client, StreamsConfig config,
+            jakarta.enterprise.inject.Instance<PublishCheck> checks) {
         this.streams = redis.stream(String.class, String.class, String.class);
         this.client = client;
         this.config = config;
+        this.checks = checks.stream().toList();
     }
 
     /** Appends one envelope; returns the stream entry id once Redis accepted it. */
     public String publish(String stream, Envelope envelope) {
+        checks.forEach(c -> c.check(stream, envelope));
+        return append(stream, envelope);
+    }
+
+    /** Appends without the publish checks: for the outbox relay, whose rows were checked when they were added. */
+    String append(String stream, Envelope envelope) {
         return config.maxLength() > 0 ? streams.xadd(stream, args(), envelope.toFields())
                 : streams.xadd(stream, envelope.toFields());
     }
@@ -44,6 +53,7 @@ public class StreamPublisher {
      * returns their entry ids once Redis accepted all of them.
      */
     public List<String> publishAll(String stream, List<Envelope> envelopes) {
+        envelopes.forEach(e -> checks.forEach(c -> c.check(stream, e)));
         return appendAll(stream, envelopes.size(), i -> {
             Request r = xadd(stream);
             envelopes.get(i).toFields().forEach((k, v) -> r.arg(k).arg(v));
@@ -59,6 +69,13 @@ public class StreamPublisher {
             List<byte[]> payloads) {
         String tenant = tenantId.toString();
         String at = occurredAt.toString();
+        if (!checks.isEmpty()) {
+            for (byte[] p : payloads) {
+                Envelope e = new Envelope(tenantId, UUID.randomUUID(), type, 1, occurredAt,
+                        new String(p, java.nio.charset.StandardCharsets.UTF_8));
+                checks.forEach(c -> c.check(stream, e));
+            }
+        }
         return appendAll(stream, payloads.size(), i -> xadd(stream).arg("tenantId").arg(tenant)
                 .arg("id").arg(UUID.randomUUID().toString()).arg("type").arg(type)
                 .arg("schemaVersion").arg("1").arg("occurredAt").arg(at).arg("payload").arg(payloads.get(i)));

@@ -26,7 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class TenantService {
 
-    public static final String STREAM = AuditTrail.STREAM;
 
     private final TenantRepository tenants;
     private final CurrentTenant current;

@@ -1,0 +1,192 @@
+package io.vigil.cases.triage.rest;
+
+import io.quarkus.security.Authenticated;
+import io.vigil.cases.alert.Alert;
+import io.vigil.cases.alert.rest.AlertResponse;
+import io.vigil.cases.audit.rest.AuditEntry;
+import io.vigil.cases.audit.rest.ChainVerification;
+import io.vigil.cases.triage.Case;
+import io.vigil.cases.triage.repository.CaseFilter;
+import io.vigil.cases.triage.repository.CaseRepository;
+import io.vigil.cases.triage.service.CaseService;
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.platform.tenancy.Cursor;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "The one queue across the caller's tenants: alerts grouped into cases, worked by"
+        + " tiers 1-3 and closed with a classification; every change audited in a hash chain")
+@Authenticated
+public class CaseResource {
+
+
+    private final CaseService service;
+
+    public CaseResource(CaseService service) {
+        this.service = service;
+    }
+
+    /** The queue's page type, for the published contract. */
+    public static class CasePage {
+        public List<CaseResponse> items;
+        public String nextCursor;
+    }
+
+    @GET
+    @Operation(operationId = "listCases", summary = "The queue: every case of the caller's tenants, highest priority"
+            + " first (or by severity, created, updated), narrowed by the filters; X-Total-Count counts them all")
+    @APIResponse(responseCode = "200", description = "One page", headers = @Header(name = "X-Total-Count",
+            description = "How many cases the filters admit", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(schema = @Schema(implementation = CasePage.class)))
+    public Response queue(@QueryParam("tenantId") List<UUID> tenantIds, @QueryParam("status") List<Case.Status> statuses,
+            @QueryParam("severity") List<Alert.Severity> severities, @QueryParam("assignee") String assignee,
+            @QueryParam("tier") Integer tier, @QueryParam("ruleId") String ruleId,
+            @QueryParam("technique") String technique, @QueryParam("host") String host,
+            @QueryParam("minPriority") Integer minPriority, @QueryParam("createdFrom") Instant createdFrom,
+            @QueryParam("createdTo") Instant createdTo, @QueryParam("updatedFrom") Instant updatedFrom,
+            @QueryParam("updatedTo") Instant updatedTo, @QueryParam("sort") String sort,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        CaseRepository.Sort order;
+        try {
+            order = sort == null ? CaseRepository.Sort.PRIORITY : CaseRepository.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException.BadRequest("sort must be one of priority, severity, created, updated");
+        }
+        CaseService.QueuePage page = service.queue(new CaseFilter(tenantIds, statuses, severities, assignee, tier, ruleId,
+                technique, host, minPriority, createdFrom, createdTo, updatedFrom, updatedTo), order, cursor,
+                Cursor.limit(limit, 50, 500));
+        return Response.ok(page.page()).header("X-Total-Count", page.total()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getCase", summary = "One case with its priority factors; its ETag is its version"
+            + " (404 when it belongs to another tenant)")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = CaseResponse.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return tagged(service.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
+            "customer-analyst"})
+    @Operation(operationId = "updateCase", summary = "Change status (allowed moves only), tier (with a note), assignee,"
+            + " severity (with a reason), title, description, labels or owner; If-Match with the ETag answers 412"
+            + " when someone changed it meanwhile")
+    @APIResponse(responseCode = "200", description = "The case after the change", content = @Content(schema = @Schema(implementation = CaseResponse.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CaseUpdate update) {
+        return tagged(service.update(id, update, version(ifMatch)));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
+            "customer-analyst"})
+    @Operation(operationId = "closeCase", summary = "Close with a classification, its reason, the root cause and a"
+            + " comment; the case's alerts get the same verdict, which detection counts per rule")
+    @APIResponse(responseCode = "200", description = "The closed case", content = @Content(schema = @Schema(implementation = CaseResponse.class)))
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CloseRequest request) {
+        return tagged(service.close(id, request, version(ifMatch)));
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
+            "customer-analyst"})
+    @Operation(operationId = "reopenCase", summary = "Reopen a resolved or closed case, with a reason")
+    @APIResponse(responseCode = "200", description = "The reopened case", content = @Content(schema = @Schema(implementation = CaseResponse.class)))
+    public Response reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ReopenRequest request) {
+        return tagged(service.reopen(id, request, version(ifMatch)));
+    }
+
+    @GET
+    @Path("{id}/alerts")
+    @Operation(operationId = "listCaseAlerts", summary = "The case's alerts, oldest activity first")
+    public List<AlertResponse> alerts(@PathParam("id") UUID id) {
+        return service.alertsOf(id);
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @Operation(operationId = "getCaseTimeline", summary = "The case reconstructed: its alerts and every action on it,"
+            + " oldest first; kind=alert or kind=action keeps one kind")
+    public List<TimelineEntry> timeline(@PathParam("id") UUID id, @QueryParam("kind") String kind) {
+        if (kind != null && !kind.equals("alert") && !kind.equals("action")) {
+            throw new ProblemException.BadRequest("kind must be alert or action");
+        }
+        return service.timeline(id, kind);
+    }
+
+    @GET
+    @Path("{id}/audit")
+    @Operation(operationId = "getCaseAudit", summary = "The case's audit entries (who, when, what, before, after),"
+            + " each with its place and hash in the tenant's chain")
+    public List<AuditEntry> audit(@PathParam("id") UUID id) {
+        return service.auditOf(id);
+    }
+
+    @GET
+    @Path("audit/verify")
+    @RolesAllowed({"soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @Operation(operationId = "verifyCaseAudit", summary = "Recompute the tenant's case audit chain; names the first"
+            + " row that was changed, removed or inserted")
+    public ChainVerification verify(@QueryParam("tenantId") UUID tenantId) {
+        if (tenantId == null) {
+            throw new ProblemException.BadRequest("tenantId is required");
+        }
+        return service.verify(tenantId);
+    }
+
+    private static Response tagged(CaseResponse c) {
+        return Response.ok(c).tag(new EntityTag(Long.toString(c.version()))).build();
+    }
+
+    /** The version an If-Match names; a malformed one is refused rather than ignored. */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.equals("*")) {
+            return null;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new ProblemException.BadRequest("If-Match must be an ETag this API gave out, such as \"3\"");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.vigil.cases.triage.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.cases.stream.CaseStreams;
+import io.vigil.cases.triage.Case;
+import io.vigil.cases.triage.mapping.CaseMapper;
+import io.vigil.cases.triage.rest.CaseResponse;
+import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.streams.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Announces every change of a case on {@code case.events} through the outbox, in the change's transaction:
+ * {@code case.created}, {@code case.alert-added}, {@code case.updated}, {@code case.closed},
+ * {@code case.reopened}. The payload is the case after the change and what changed
+ * ({@code openapi/events/case.defs.json}); reporting builds its KPIs from these.
+ */
+@ApplicationScoped
+public class CaseEvents {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The payload of every case.* message. */
+    public record CaseChanged(CaseResponse caseFile, Change change) {
+    }
+
+    /** Who changed what; {@code alertId} when an alert joined, {@code note} the analyst's words. */
+    public record Change(String by, Instant at, List<String> fields, String note, UUID alertId) {
+    }
+
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final CaseStreams streams;
+
+    public CaseEvents(Outbox outbox, ObjectMapper mapper, CaseStreams streams) {
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.streams = streams;
+    }
+
+    public void publish(String type, Case c, Change change) {
+        try {
+            outbox.add(streams.caseEvents(), new Envelope(c.tenantId, UUID.randomUUID(), type, SCHEMA_VERSION,
+                    change.at(), mapper.writeValueAsString(new CaseChanged(CaseMapper.toResponse(c), change))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + type + " of case " + c.id, e);
+        }
+    }
+}

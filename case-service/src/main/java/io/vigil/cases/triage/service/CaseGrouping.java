@@ -1,0 +1,188 @@
+package io.vigil.cases.triage.service;
+
+import io.vigil.cases.alert.Alert;
+import io.vigil.cases.alert.AlertRaised;
+import io.vigil.cases.audit.service.AuditChain;
+import io.vigil.cases.triage.Case;
+import io.vigil.cases.triage.mapping.CaseMapper;
+import io.vigil.cases.triage.repository.CaseRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Puts each new alert in a case, in the intake's transaction: the tenant's open case with the same grouping
+ * key (the rule and the host, or for an alert without a host the rule and its correlation group) whose last
+ * activity is within {@code vigil.cases.grouping.lookback}; otherwise a new case. An alert on a case that is
+ * already resolved or closed opens a new case (or, with {@code vigil.cases.grouping.reopen-closed}, reopens
+ * it), so it is always in the queue, never lost.
+ */
+@ApplicationScoped
+public class CaseGrouping {
+
+    static final String ACTOR = "system:alert-intake";
+    private static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
+    private static final List<String> CRITICALITIES = List.of("unknown", "low", "medium", "high", "critical");
+
+    private final CaseRepository cases;
+    private final AuditChain audit;
+    private final CaseEvents events;
+    private final Duration lookback;
+    private final boolean reopenClosed;
+
+    public CaseGrouping(CaseRepository cases, AuditChain audit, CaseEvents events,
+            @ConfigProperty(name = "vigil.cases.grouping.lookback", defaultValue = "PT24H") Duration lookback,
+            @ConfigProperty(name = "vigil.cases.grouping.reopen-closed", defaultValue = "false") boolean reopenClosed) {
+        this.cases = cases;
+        this.audit = audit;
+        this.events = events;
+        this.lookback = lookback;
+        this.reopenClosed = reopenClosed;
+    }
+
+    /** The grouping key of an alert: what makes two alerts the same matter. */
+    static String key(AlertRaised a) {
+        String host = a.entities() == null ? null : a.entities().get("host");
+        if (host != null && !host.isBlank()) {
+            return "rule:" + a.ruleId() + "|host:" + host.toLowerCase(Locale.ROOT);
+        }
+        if (a.group() != null && !a.group().isEmpty()) {
+            return "rule:" + a.ruleId() + "|group:" + new java.util.TreeMap<>(a.group());
+        }
+        return "rule:" + a.ruleId();
+    }
+
+    /** Attaches the (new, persisted) alert to its case and returns the case. */
+    public Case attach(Alert alert, AlertRaised raised) {
+        String key = key(raised);
+        cases.lockGroup(alert.tenantId, key);
+        Case c = cases.latestInGroup(alert.tenantId, key);
+        Instant now = Instant.now();
+        boolean recent = c != null && !c.lastActivityAt.isBefore(alert.detectedAt.minus(lookback));
+        if (c != null && recent && !c.status.open() && reopenClosed) {
+            Case.Status from = c.status;
+            reopen(c, now);
+            audit.append(c.tenantId, ACTOR, c.id, "case.reopened", java.util.Map.of("status", from),
+                    java.util.Map.of("status", c.status, "reason", "a new alert of the same group: " + alert.id));
+            events.publish("case.reopened", c, new CaseEvents.Change(ACTOR, now, List.of("status"),
+                    "a new alert of the same group", alert.id));
+        } else if (c == null || !recent || !c.status.open()) {
+            c = open(alert, raised, key, now);
+            cases.persist(c);
+            alert.caseId = c.id;
+            audit.append(c.tenantId, ACTOR, c.id, "case.created", null, CaseMapper.toResponse(c));
+            events.publish("case.created", c, new CaseEvents.Change(ACTOR, now, List.of(), null, alert.id));
+            return c;
+        }
+        add(c, alert, raised, now);
+        alert.caseId = c.id;
+        audit.append(c.tenantId, ACTOR, c.id, "case.alert-added", null, java.util.Map.of("alertId", alert.id,
+                "alertCount", c.alertCount, "severity", c.severity, "priority", c.priority));
+        events.publish("case.alert-added", c, new CaseEvents.Change(ACTOR, now, List.of("alertCount"), null,
+                alert.id));
+        return c;
+    }
+
+    private Case open(Alert alert, AlertRaised a, String key, Instant now) {
+        Case c = new Case();
+        c.id = UUID.randomUUID();
+        c.tenantId = alert.tenantId;
+        c.number = cases.nextNumber(alert.tenantId);
+        c.title = alert.title;
+        c.ruleId = a.ruleId();
+        c.groupingKey = key;
+        c.severity = alert.severity;
+        c.severityRank = alert.severity.ordinal();
+        c.ruleLevel = a.level();
+        c.assetCriticality = a.entities() == null ? null : a.entities().get("assetCriticality");
+        c.firstActivityAt = alert.detectedAt;
+        c.lastActivityAt = alert.detectedAt;
+        c.createdAt = now;
+        c.updatedAt = now;
+        c.alertCount = 1;
+        c.intelHits = "intel".equals(a.kind()) ? 1 : 0;
+        c.hosts = hosts(a).toArray(String[]::new);
+        c.techniques = techniques(a).toArray(String[]::new);
+        c.tactics = a.tactics() == null ? new String[0] : a.tactics().toArray(String[]::new);
+        score(c);
+        return c;
+    }
+
+    private void add(Case c, Alert alert, AlertRaised a, Instant now) {
+        c.alertCount++;
+        if (!c.severitySetByAnalyst && alert.severity.ordinal() > c.severity.ordinal()) {
+            c.severity = alert.severity;
+            c.severityRank = c.severity.ordinal();
+        }
+        c.ruleLevel = higher(LEVELS, c.ruleLevel, a.level());
+        c.assetCriticality = higher(CRITICALITIES, c.assetCriticality,
+                a.entities() == null ? null : a.entities().get("assetCriticality"));
+        if ("intel".equals(a.kind())) {
+            c.intelHits++;
+        }
+        c.hosts = union(c.hosts, hosts(a));
+        c.techniques = union(c.techniques, techniques(a));
+        c.tactics = union(c.tactics, a.tactics() == null ? List.of() : a.tactics());
+        if (alert.detectedAt.isBefore(c.firstActivityAt)) {
+            c.firstActivityAt = alert.detectedAt;
+        }
+        if (alert.detectedAt.isAfter(c.lastActivityAt)) {
+            c.lastActivityAt = alert.detectedAt;
+        }
+        c.updatedAt = now;
+        c.version++;
+        score(c);
+    }
+
+    private void reopen(Case c, Instant now) {
+        c.status = Case.Status.IN_PROGRESS;
+        c.classification = null;
+        c.closedAt = null;
+        c.resolvedAt = null;
+        c.updatedAt = now;
+        c.version++;
+    }
+
+    /** Recomputes the priority from the case's aggregates and the rule's verdict history at this tenant. */
+    void score(Case c) {
+        long[] v = c.ruleId == null ? new long[] {0, 0} : cases.verdicts(c.tenantId, c.ruleId);
+        Priority.Score s = Priority.of(c.ruleLevel, c.assetCriticality, c.intelHits, c.hosts.length, v[0], v[1]);
+        c.priority = s.value();
+        c.priorityFactors = CaseMapper.factorsJson(s.factors());
+    }
+
+    private static String higher(List<String> scale, String a, String b) {
+        int ia = a == null ? -1 : scale.indexOf(a.toLowerCase(Locale.ROOT));
+        int ib = b == null ? -1 : scale.indexOf(b.toLowerCase(Locale.ROOT));
+        return ib > ia ? b.toLowerCase(Locale.ROOT) : a;
+    }
+
+    private static Set<String> hosts(AlertRaised a) {
+        Set<String> out = new LinkedHashSet<>();
+        if (a.entities() != null && a.entities().get("host") != null) {
+            out.add(a.entities().get("host").toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static Set<String> techniques(AlertRaised a) {
+        Set<String> out = new LinkedHashSet<>();
+        if (a.techniques() != null) {
+            a.techniques().forEach(t -> out.add(t.id()));
+        }
+        return out;
+    }
+
+    private static String[] union(String[] have, java.util.Collection<String> more) {
+        Set<String> out = new LinkedHashSet<>(Arrays.asList(have));
+        out.addAll(more);
+        return out.toArray(String[]::new);
+    }
+}

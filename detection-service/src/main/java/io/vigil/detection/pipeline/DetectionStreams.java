@@ -1,0 +1,21 @@
+package io.vigil.detection.pipeline;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The streams detection-service sends to and receives from besides the event shards ({@code
+ * vigil.streams.events.*}); their contracts are in {@code openapi/asyncapi.yaml}, which a test holds these
+ * names to.
+ */
+@ConfigMapping(prefix = "vigil.streams.names")
+public interface DetectionStreams {
+
+    /** Where alerts go ({@code alert.raised}), through the outbox. */
+    @WithDefault("alerts")
+    String alerts();
+
+    /** Analysts' verdicts from case-service ({@code alert.verdict}). */
+    @WithDefault("alert-verdicts")
+    String alertVerdicts();
+}

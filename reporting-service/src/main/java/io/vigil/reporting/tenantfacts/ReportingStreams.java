@@ -1,0 +1,13 @@
+package io.vigil.reporting.tenantfacts;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The streams reporting-service reads; their contracts are in {@code openapi/asyncapi.yaml}. */
+@ConfigMapping(prefix = "vigil.streams.names")
+public interface ReportingStreams {
+
+    /** tenant-service's changes, read in group {@code reporting}. */
+    @WithDefault("tenant.events")
+    String tenantEvents();
+}
