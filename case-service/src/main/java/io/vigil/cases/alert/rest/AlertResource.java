@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Alerts")
+@Tag(name = "Alerts", description = "Detection's alerts in the queue of the caller's tenants, each closable with a verdict that feeds rule tuning")
 @Authenticated
 public class AlertResource {
 

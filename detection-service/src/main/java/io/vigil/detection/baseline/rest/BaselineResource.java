@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/baselines")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Baselines")
+@Tag(name = "Baselines", description = "What each tenant's telemetry normally looks like, learned per tenant, and the anomalies it flags")
 public class BaselineResource {
 
     private final BaselineSettingsStore store;

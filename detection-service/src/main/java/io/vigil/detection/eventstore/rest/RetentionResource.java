@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/event-retention")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Hunting")
+@Tag(name = "Hunting", description = "Search the tenant's stored events by field, text and time")
 public class RetentionResource {
 
     /** How many days of the tenant's events are kept. */

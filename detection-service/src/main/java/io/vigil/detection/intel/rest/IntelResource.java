@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/intel/indicators")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Threat intel")
+@Tag(name = "Threat intel", description = "Indicators (STIX 2.1 or plain) matched against every event, provider-wide or per tenant")
 @Authenticated
 public class IntelResource {
 

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** A tenant's verdicts per rule: what to tune first. */
 @Path("/api/v1/tenants/{tenantId}/rule-verdicts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Rules")
+@Tag(name = "Rules", description = "Sigma detection rules: the provider's catalog and each tenant's settings, filters and tests")
 @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
 public class TenantVerdictResource {
 

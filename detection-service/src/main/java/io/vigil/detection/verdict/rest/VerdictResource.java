@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** A rule's verdicts across the caller's tenants. */
 @Path("/api/v1/rules/{ruleId}/verdicts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Rules")
+@Tag(name = "Rules", description = "Sigma detection rules: the provider's catalog and each tenant's settings, filters and tests")
 @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
 public class VerdictResource {
 

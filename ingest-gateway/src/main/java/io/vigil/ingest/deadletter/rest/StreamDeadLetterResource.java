@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/streams/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Dead letters")
+@Tag(name = "Dead letters", description = "Telemetry and messages that could not be handled, kept with the reason, listed and replayed by staff")
 @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "SecurityScheme")
 public class StreamDeadLetterResource {
 

@@ -20,7 +20,7 @@ import io.vigil.platform.tenancy.ApiKeys;
 
 @Path("/api/v1/ingest")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ingestion")
+@Tag(name = "Ingestion", description = "Telemetry in: JSON, NDJSON and raw syslog, CEF and LEEF lines, normalised and enriched")
 @SecurityScheme(securitySchemeName = "ingestKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
         apiKeyName = ApiKeys.HEADER, description = "An ingestion key issued by tenant-service (vgl_...)")
 // Either credential: an ingestion key or a bearer token.
@@ -45,6 +45,14 @@ public class IntakeResource {
     @POST
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponses({
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Accepted: how many events were taken and how many lines went to dead-letter"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "The body cannot be read at all (problem+json)"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "401", description = "No valid ingestion key or token"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "403", description = "The tenant is suspended or offboarded, or the caller may not send"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "413", description = "The body is over the size limit"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429", description = "Over the tenant's rate or daily quota: retry after Retry-After"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A dependency is down or the gateway is full: retry after Retry-After")})
     @Operation(summary = "Send events: a JSON object or an array of objects")
     public Response json(byte[] body) {
         return Response.accepted(gate.through(() -> service.ingestJson(body, false))).build();
@@ -53,6 +61,14 @@ public class IntakeResource {
     @POST
     @Path("raw")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponses({
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Accepted: how many events were taken and how many lines went to dead-letter"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "The body cannot be read at all (problem+json)"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "401", description = "No valid ingestion key or token"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "403", description = "The tenant is suspended or offboarded, or the caller may not send"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "413", description = "The body is over the size limit"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429", description = "Over the tenant's rate or daily quota: retry after Retry-After"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A dependency is down or the gateway is full: retry after Retry-After")})
     @Operation(summary = "Send raw log lines of one format (syslog, cef, leef, json; default: the format of the key's"
             + " log source): one event per line; lines that do not "
             + "parse are kept in dead-letter with the reason")
@@ -66,6 +82,11 @@ public class IntakeResource {
     @Path("preview")
     @Authenticated // nothing is stored
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, NDJSON, MediaType.APPLICATION_JSON})
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponses({
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Per line: the normalised event, or the parser's error"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "An unknown format (problem+json)"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "401", description = "No valid ingestion key or token"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "413", description = "The body is over the size limit")})
     @Operation(summary = "Show how sample lines of a format (syslog, cef, leef, json) would be parsed and normalised:"
             + " one result per line with the event or the parser's error; nothing is stored")
     public java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> preview(
@@ -86,6 +107,14 @@ public class IntakeResource {
     @POST
     @Path("events")
     @Consumes(NDJSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponses({
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Accepted: how many events were taken and how many lines went to dead-letter"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "The body cannot be read at all (problem+json)"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "401", description = "No valid ingestion key or token"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "403", description = "The tenant is suspended or offboarded, or the caller may not send"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "413", description = "The body is over the size limit"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429", description = "Over the tenant's rate or daily quota: retry after Retry-After"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A dependency is down or the gateway is full: retry after Retry-After")})
     @Operation(summary = "Send events as NDJSON: one JSON object per line")
     public Response ndjson(byte[] body) {
         return Response.accepted(gate.through(() -> service.ingestJson(body, true))).build();

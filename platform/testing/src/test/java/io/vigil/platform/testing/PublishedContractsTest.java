@@ -28,12 +28,34 @@ class PublishedContractsTest {
 
     @Test
     void asyncApiDocumentValidatesWithTheAsyncApiParser() throws Exception {
-        Path folder = EventContracts.folder();
-        if (!Files.exists(folder.resolve("node_modules/@asyncapi/parser"))) {
-            run(folder, "npm", "ci", "--no-audit", "--no-fund");
-        }
+        Path folder = tools();
         String out = run(folder, "node", "check-contracts.mjs");
         assertTrue(out.contains(" 0 errors"), out);
+    }
+
+    /** redocly lint (its recommended rules, openapi/redocly.yaml) finds no error in any published OpenAPI document. */
+    @Test
+    void everyOpenApiDocumentLintsWithoutErrors() throws Exception {
+        Path folder = tools();
+        List<String> command = new ArrayList<>(List.of("node", "node_modules/@redocly/cli/bin/cli.js", "lint",
+                "--format=summary"));
+        try (Stream<Path> s = Files.list(folder)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json") && !n.startsWith("package"))
+                    .sorted().forEach(command::add);
+        }
+        assertTrue(command.size() >= 9, "the five services' documents: " + command);
+        String out = run(folder, command.toArray(String[]::new));
+        assertFalse(out.contains("error "), out);
+    }
+
+    /** The npm tools of openapi/ (package-lock.json), installed once per checkout. */
+    private static Path tools() throws Exception {
+        Path folder = EventContracts.folder();
+        if (!Files.exists(folder.resolve("node_modules/@asyncapi/parser"))
+                || !Files.exists(folder.resolve("node_modules/@redocly/cli"))) {
+            run(folder, "npm", "ci", "--no-audit", "--no-fund");
+        }
+        return folder;
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/reports/tenants")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "Figures for the client's CIO and the provider's SOC manager")
 @Authenticated
 public class TenantFactResource {
 

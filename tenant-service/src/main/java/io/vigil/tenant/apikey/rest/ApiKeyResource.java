@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Ingestion API keys")
+@Tag(name = "Ingestion API keys", description = "Keys client systems send telemetry with, one per log source")
 @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
 public class ApiKeyResource {
 

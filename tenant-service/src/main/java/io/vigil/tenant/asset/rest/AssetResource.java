@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/assets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Assets")
+@Tag(name = "Assets", description = "The tenant's inventory: hosts, addresses and cloud accounts with their business criticality")
 @Authenticated
 public class AssetResource {
 

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/tenants/{tenantId}/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit trail")
+@Tag(name = "Audit trail", description = "Who changed what in the tenant's preparation data, and when")
 @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
 public class AuditResource {
 

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Contacts and escalation")
+@Tag(name = "Contacts and escalation", description = "Who to call at the client, and in which order per severity")
 @Authenticated
 public class ContactResource {
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/containment-policy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Containment pre-approvals")
+@Tag(name = "Containment pre-approvals", description = "Which containment actions the client lets the SOC run unasked, on which assets")
 @Authenticated
 public class ContainmentResource {
 

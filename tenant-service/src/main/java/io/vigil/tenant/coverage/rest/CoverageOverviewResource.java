@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/coverage")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Coverage")
+@Tag(name = "Coverage", description = "Who covers the tenant when: the client's own team in its hours, else the provider")
 @Authenticated
 public class CoverageOverviewResource {
 

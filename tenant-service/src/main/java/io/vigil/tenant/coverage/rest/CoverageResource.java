@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{id}/coverage")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Coverage")
+@Tag(name = "Coverage", description = "Who covers the tenant when: the client's own team in its hours, else the provider")
 @Authenticated
 public class CoverageResource {
 

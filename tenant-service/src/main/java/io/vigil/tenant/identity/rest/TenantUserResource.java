@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Tenant identity")
+@Tag(name = "Tenant identity", description = "The tenant's users, service account and staff assignments in Keycloak")
 @Authenticated
 public class TenantUserResource {
 

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/log-sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Log sources")
+@Tag(name = "Log sources", description = "What the tenant sends, and whether each source went silent")
 @Authenticated
 public class LogSourceResource {
 

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/sla-policy/defaults")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "SLA policy")
+@Tag(name = "SLA policy", description = "Response time targets per severity: provider defaults and the tenant's own")
 @Authenticated
 public class SlaDefaultsResource {
 

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/sla-policy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "SLA policy")
+@Tag(name = "SLA policy", description = "Response time targets per severity: provider defaults and the tenant's own")
 @Authenticated
 public class SlaResource {
 

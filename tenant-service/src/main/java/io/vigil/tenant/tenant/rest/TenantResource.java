@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Tenants")
+@Tag(name = "Tenants", description = "The MSSP's clients: SOC model, time zone, lifecycle (onboarding, active, suspended, offboarded)")
 @Authenticated
 public class TenantResource {
 
