@@ -160,7 +160,7 @@ class FaultsIT {
     }
 
     private static int restart(Map<String, String> env) throws Exception {
-        return vigil(env, "up", "--no-build");
+        return vigil(env, "up", "--no-build", "--no-demo");
     }
 
     private static int vigil(Map<String, String> env, String... args) throws Exception {

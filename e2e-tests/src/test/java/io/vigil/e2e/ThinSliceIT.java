@@ -40,7 +40,7 @@ class ThinSliceIT {
     static void stack() throws Exception {
         VigilInfra.ensureStarted();
         if (!gatewayReady()) {
-            assertEquals(0, vigil("up", "--no-build"), "./vigil up failed: see .vigil/logs/e2e.log");
+            assertEquals(0, vigil("up", "--no-build", "--no-demo"), "./vigil up failed: see .vigil/logs/e2e.log");
             startedHere = true;
         }
     }

@@ -27,7 +27,7 @@ public class ApiRouter {
     static final Set<String> REQUEST_HEADERS = Set.of("authorization", "content-type", "accept", "if-match",
             "if-none-match", "idempotency-key", "x-vigil-tenant", "content-encoding");
     static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "location", "etag", "retry-after",
-            "cache-control", "www-authenticate");
+            "cache-control", "www-authenticate", "x-total-count");
 
     /** What the owning service answered. */
     public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
