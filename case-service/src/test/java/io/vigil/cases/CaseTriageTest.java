@@ -76,7 +76,7 @@ class CaseTriageTest {
                 .body("priorityFactors.find { it.factor == 'ruleLevel' }.points", equalTo(30))
                 .body("priority", equalTo(60)).body("priorityLabel", equalTo("P2"));
         given().auth().oauth2(analystA).get("/api/v1/cases/" + id + "/alerts").then().statusCode(200)
-                .body("id", hasItem(first.id().toString())).body("id", hasItem(second.id().toString()));
+                .body("items.id", hasItem(first.id().toString())).body("items.id", hasItem(second.id().toString()));
 
         // Another tenant's case is 404, exactly like one that does not exist; the queue never shows it.
         given().auth().oauth2(analystB).get("/api/v1/cases/" + id).then().statusCode(404)
@@ -152,8 +152,8 @@ class CaseTriageTest {
         patch(viewer, id, null, Map.of("status", "IN_PROGRESS")).then().statusCode(403);
 
         given().auth().oauth2(tier1).get("/api/v1/cases/" + id + "/timeline?kind=action").then().statusCode(200)
-                .body("summary", hasItem(containsString("case.escalated")))
-                .body("actor", hasItem("system:alert-intake"));
+                .body("items.summary", hasItem(containsString("case.escalated")))
+                .body("items.actor", hasItem("system:alert-intake"));
     }
 
     @Test
@@ -203,8 +203,8 @@ class CaseTriageTest {
         given().auth().oauth2(manager).queryParam("tenantId", t.toString()).get("/api/v1/cases/audit/verify").then()
                 .statusCode(200).body("intact", equalTo(true)).body("rows", equalTo(3));
         given().auth().oauth2(manager).get("/api/v1/cases/" + id + "/audit").then().statusCode(200)
-                .body("action", equalTo(List.of("case.created", "case.updated", "case.updated")))
-                .body("[1].before", containsString("NEW")).body("[1].after", containsString("IN_PROGRESS"));
+                .body("items.action", equalTo(List.of("case.created", "case.updated", "case.updated")))
+                .body("items[1].before", containsString("NEW")).body("items[1].after", containsString("IN_PROGRESS"));
 
         // The service's own database role cannot rewrite history.
         try (Connection app = DriverManager.getConnection(DB, "cases_app", "vigil"); Statement st = app.createStatement()) {
@@ -225,6 +225,124 @@ class CaseTriageTest {
                 .body("problem", containsString("changed after it was written"));
         given().auth().oauth2(token("soc-manager", UUID.randomUUID())).queryParam("tenantId", t.toString())
                 .get("/api/v1/cases/audit/verify").then().statusCode(404);
+    }
+
+    @Test
+    void observablesComeFromTheAlertsRelateCasesOfOneClientAndAcrossClientsOnlyAsACountOfTwoOrMore() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        String host = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        String analystA = token("soc-tier2", a);
+        publisher.publish("alerts", alert(a, UUID.randomUUID().toString(), host.toUpperCase(), "HIGH", "high", null));
+        publisher.publish("alerts", alert(a, UUID.randomUUID().toString(), host, "MEDIUM", "medium", null));
+        List<Map<String, Object>> mine = awaitCases(analystA, a, 2);
+        String first = (String) mine.get(0).get("id");
+        String second = (String) mine.get(1).get("id");
+
+        given().auth().oauth2(analystA).get("/api/v1/cases/" + first + "/observables").then().statusCode(200)
+                .body("items.find { it.type == 'host' }.value", equalTo(host)) // one spelling, whatever the alert's
+                .body("items.find { it.type == 'host' }.source", equalTo("ALERT"))
+                .body("items.find { it.type == 'user' }.value", equalTo("corp\\jdoe"))
+                .body("items.find { it.type == 'host' }.otherClients", nullValue());
+        given().auth().oauth2(analystA).get("/api/v1/cases/" + first + "/related").then().statusCode(200)
+                .body("items.id", equalTo(List.of(second))).body("items[0].shared.type", hasItem("host"));
+
+        // The same host at one other client: still no signal (that one client could be inferred).
+        String analystB = token("soc-tier2", b);
+        publisher.publish("alerts", alert(b, UUID.randomUUID().toString(), host, "LOW", "low", null));
+        awaitCases(analystB, b, 1);
+        given().auth().oauth2(analystA).get("/api/v1/cases/" + first + "/observables").then().statusCode(200)
+                .body("items.find { it.type == 'host' }.otherClients", nullValue());
+        String analystC = token("soc-tier2", c);
+        publisher.publish("alerts", alert(c, UUID.randomUUID().toString(), host, "LOW", "low", null));
+        awaitCases(analystC, c, 1);
+        given().auth().oauth2(analystA).get("/api/v1/cases/" + first + "/observables").then().statusCode(200)
+                .body("items.find { it.type == 'host' }.otherClients", equalTo(2));
+        // Related cases never cross clients, and another client's case is 404.
+        given().auth().oauth2(analystA).get("/api/v1/cases/" + first + "/related").then().statusCode(200)
+                .body("items.size()", equalTo(1));
+        given().auth().oauth2(analystB).get("/api/v1/cases/" + first + "/observables").then().statusCode(404);
+
+        // By hand: an IOC; again is a no-op; a type nobody knows is refused with the allowed ones.
+        given().auth().oauth2(analystA).contentType(ContentType.JSON).body(Map.of("type", "ip", "value", "203.0.113.9",
+                "ioc", true, "tlp", "AMBER+STRICT")).post("/api/v1/cases/" + first + "/observables").then().statusCode(200)
+                .body("ioc", equalTo(true)).body("source", equalTo("ANALYST")).body("tlp", equalTo("AMBER+STRICT"));
+        given().auth().oauth2(analystA).contentType(ContentType.JSON).body(Map.of("type", "ip", "value", "203.0.113.9"))
+                .post("/api/v1/cases/" + first + "/observables").then().statusCode(200);
+        given().auth().oauth2(analystA).get("/api/v1/cases/" + first + "/observables").then()
+                .body("items.findAll { it.type == 'ip' }.size()", equalTo(1));
+        given().auth().oauth2(analystA).contentType(ContentType.JSON).body(Map.of("type", "vibe", "value", "x"))
+                .post("/api/v1/cases/" + first + "/observables").then().statusCode(422)
+                .body(containsString("file-hash"));
+    }
+
+    @Test
+    void internalCommentsStayWithTheProviderAndTheClientsCommentsAreShared() throws Exception {
+        UUID t = UUID.randomUUID();
+        String analyst = token("soc-tier1", t);
+        String clientAdmin = token("customer-admin", t);
+        String cio = token("customer-viewer", t);
+        publisher.publish("alerts", alert(t, UUID.randomUUID().toString(), "pay01", "HIGH", "high", null));
+        String id = (String) awaitCases(analyst, t, 1).get(0).get("id");
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("body", "looks like the red team again"))
+                .post("/api/v1/cases/" + id + "/comments").then().statusCode(201)
+                .body("visibility", equalTo("INTERNAL")).body("authorParty", equalTo("PROVIDER"));
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("body", "Is a pentest running on pay01?",
+                "visibility", "SHARED")).post("/api/v1/cases/" + id + "/comments").then().statusCode(201);
+        given().auth().oauth2(clientAdmin).contentType(ContentType.JSON).body(Map.of("body", "No pentest this week."))
+                .post("/api/v1/cases/" + id + "/comments").then().statusCode(201)
+                .body("visibility", equalTo("SHARED")).body("authorParty", equalTo("CLIENT"));
+        given().auth().oauth2(clientAdmin).contentType(ContentType.JSON).body(Map.of("body", "x", "visibility", "INTERNAL"))
+                .post("/api/v1/cases/" + id + "/comments").then().statusCode(403);
+        given().auth().oauth2(cio).contentType(ContentType.JSON).body(Map.of("body", "x"))
+                .post("/api/v1/cases/" + id + "/comments").then().statusCode(403);
+
+        given().auth().oauth2(analyst).get("/api/v1/cases/" + id + "/comments").then().statusCode(200)
+                .body("items.size()", equalTo(3));
+        given().auth().oauth2(cio).get("/api/v1/cases/" + id + "/comments").then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("items.visibility.unique()", equalTo(List.of("SHARED")));
+        String timeline = given().auth().oauth2(cio).get("/api/v1/cases/" + id + "/timeline").then().statusCode(200)
+                .extract().asString();
+        assertTrue(!timeline.contains("red team") && !timeline.contains("INTERNAL"), timeline);
+        given().auth().oauth2(analyst).get("/api/v1/cases/" + id + "/timeline?kind=comment").then().statusCode(200)
+                .body("items.size()", equalTo(3)).body("items[0].summary", containsString("red team"));
+    }
+
+    @Test
+    void anAnalystsSavedViewNarrowsTheQueueAndIsNobodyElses() throws Exception {
+        UUID t = UUID.randomUUID();
+        String tier2 = token("soc-tier2", t);
+        for (String sev : List.of("CRITICAL", "LOW", "LOW")) {
+            publisher.publish("alerts", alert(t, UUID.randomUUID().toString(), "h-" + UUID.randomUUID(), sev,
+                    sev.equals("CRITICAL") ? "critical" : "low", null));
+        }
+        List<Map<String, Object>> all = awaitCases(tier2, t, 3);
+        String low = (String) all.stream().filter(c -> c.get("severity").equals("LOW")).findFirst().orElseThrow().get("id");
+        patch(tier2, low, null, Map.of("assignee", "me", "status", "ACKNOWLEDGED")).then().statusCode(200);
+
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("tenantIds", List.of(t.toString()),
+                "severities", List.of("CRITICAL", "HIGH"), "statuses", List.of("NEW"))).put("/api/v1/cases/views/night-shift")
+                .then().statusCode(200).body("name", equalTo("night-shift"));
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("tenantIds", List.of(t.toString()),
+                "assignee", "me")).put("/api/v1/cases/views/my-work").then().statusCode(200);
+        given().auth().oauth2(tier2).get("/api/v1/cases/views").then().statusCode(200)
+                .body("items.name", equalTo(List.of("my-work", "night-shift")));
+        given().auth().oauth2(tier2).queryParam("view", "night-shift").get("/api/v1/cases").then().statusCode(200)
+                .header("X-Total-Count", "1").body("items[0].severity", equalTo("CRITICAL"));
+        given().auth().oauth2(tier2).queryParam("view", "my-work").get("/api/v1/cases").then().statusCode(200)
+                .header("X-Total-Count", "1").body("items[0].id", equalTo(low));
+        given().auth().oauth2(tier2).queryParam("view", "night-shift").queryParam("severity", "LOW")
+                .get("/api/v1/cases").then().statusCode(200).header("X-Total-Count", "1") // the query's severity wins
+                .body("items[0].severity", equalTo("LOW")).body("items[0].status", equalTo("NEW"));
+
+        String colleague = token("soc-tier2", t);
+        given().auth().oauth2(colleague).queryParam("view", "night-shift").get("/api/v1/cases").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("sort", "loudest"))
+                .put("/api/v1/cases/views/Bad_Name").then().statusCode(422);
+        given().auth().oauth2(tier2).delete("/api/v1/cases/views/my-work").then().statusCode(204);
+        given().auth().oauth2(tier2).queryParam("view", "my-work").get("/api/v1/cases").then().statusCode(404);
     }
 
     private static Response patch(String token, String id, String etag, Map<String, Object> body) {

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,22 +25,10 @@ import org.junit.jupiter.api.Test;
 class DemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static boolean startedHere;
 
     @BeforeAll
     static void stack() throws Exception {
-        VigilInfra.ensureStarted();
-        if (given().get(Stack.GATEWAY + "/q/health/ready").statusCode() != 200) {
-            assertEquals(0, vigil("up", "--no-build", "--no-demo"), "./vigil up failed: see .vigil/logs/e2e.log");
-            startedHere = true;
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (startedHere) {
-            vigil("down", "--services");
-        }
+        ThinSliceIT.stack(); // the stack without its demo: this test seeds it
     }
 
     @Test

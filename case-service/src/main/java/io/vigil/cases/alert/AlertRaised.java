@@ -13,9 +13,14 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertRaised(String kind, String ruleId, String ruleTitle, String title, String level,
         Alert.Severity severity, Instant raisedAt, UUID eventId, List<Technique> techniques, List<String> tactics,
-        Map<String, String> entities, Map<String, String> group) {
+        Map<String, String> entities, Map<String, String> group, IndicatorHit indicator) {
 
     public static final String TYPE = "alert.raised";
+
+    /** A threat-intel alert's indicator. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IndicatorHit(String type, String value, String source, String field) {
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Technique(String id, String name, List<String> tactics) {

@@ -5,12 +5,22 @@ import io.vigil.cases.alert.Alert;
 import io.vigil.cases.alert.rest.AlertResponse;
 import io.vigil.cases.audit.rest.AuditEntry;
 import io.vigil.cases.audit.rest.ChainVerification;
+import io.vigil.cases.comment.rest.CommentRequest;
+import io.vigil.cases.comment.rest.CommentResponse;
+import io.vigil.cases.comment.service.Comments;
+import io.vigil.cases.observable.rest.ObservableRequest;
+import io.vigil.cases.observable.rest.ObservableResponse;
+import io.vigil.cases.observable.rest.RelatedCase;
+import io.vigil.cases.observable.service.Observables;
 import io.vigil.cases.triage.Case;
 import io.vigil.cases.triage.repository.CaseFilter;
 import io.vigil.cases.triage.repository.CaseRepository;
 import io.vigil.cases.triage.service.CaseService;
+import io.vigil.cases.view.rest.SavedView;
+import io.vigil.cases.view.service.SavedViews;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.Cursor;
+import io.vigil.platform.tenancy.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,9 +57,16 @@ public class CaseResource {
 
 
     private final CaseService service;
+    private final Observables observables;
+    private final Comments comments;
+    private final SavedViews views;
 
-    public CaseResource(CaseService service) {
+    public CaseResource(CaseService service, Observables observables,
+            Comments comments, SavedViews views) {
+        this.views = views;
         this.service = service;
+        this.observables = observables;
+        this.comments = comments;
     }
 
     /** The queue's page type, for the published contract. */
@@ -59,9 +77,11 @@ public class CaseResource {
 
     @GET
     @Operation(operationId = "listCases", summary = "The queue: every case of the caller's tenants, highest priority"
-            + " first (or by severity, created, updated), narrowed by the filters; X-Total-Count counts them all")
+            + " first (or by severity, created, updated), narrowed by the filters or by one of the caller's saved"
+            + " views (view=NAME; the query's own filters win); assignee=me is the caller; X-Total-Count counts"
+            + " them all")
     @APIResponse(responseCode = "200", description = "One page", headers = @Header(name = "X-Total-Count",
-            description = "How many cases the filters admit", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            description = "How many cases the filters admit", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(schema = @Schema(implementation = CasePage.class)))
     public Response queue(@QueryParam("tenantId") List<UUID> tenantIds, @QueryParam("status") List<Case.Status> statuses,
             @QueryParam("severity") List<Alert.Severity> severities, @QueryParam("assignee") String assignee,
@@ -70,7 +90,23 @@ public class CaseResource {
             @QueryParam("minPriority") Integer minPriority, @QueryParam("createdFrom") Instant createdFrom,
             @QueryParam("createdTo") Instant createdTo, @QueryParam("updatedFrom") Instant updatedFrom,
             @QueryParam("updatedTo") Instant updatedTo, @QueryParam("sort") String sort,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @QueryParam("view") String view) {
+        if (view != null) { // the caller's saved view; what the query gives besides wins
+            SavedView v = views.get(view);
+            tenantIds = tenantIds == null || tenantIds.isEmpty() ? v.tenantIds() : tenantIds;
+            statuses = statuses == null || statuses.isEmpty() ? v.statuses() : statuses;
+            severities = severities == null || severities.isEmpty() ? v.severities() : severities;
+            assignee = assignee == null ? v.assignee() : assignee;
+            tier = tier == null ? v.tier() : tier;
+            ruleId = ruleId == null ? v.ruleId() : ruleId;
+            technique = technique == null ? v.technique() : technique;
+            host = host == null ? v.host() : host;
+            minPriority = minPriority == null ? v.minPriority() : minPriority;
+            sort = sort == null ? v.sort() : sort;
+        }
+        if ("me".equals(assignee)) {
+            assignee = service.me();
+        }
         CaseRepository.Sort order;
         try {
             order = sort == null ? CaseRepository.Sort.PRIORITY : CaseRepository.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
@@ -134,27 +170,75 @@ public class CaseResource {
     @GET
     @Path("{id}/alerts")
     @Operation(operationId = "listCaseAlerts", summary = "The case's alerts, oldest activity first")
-    public List<AlertResponse> alerts(@PathParam("id") UUID id) {
-        return service.alertsOf(id);
+    public Page<AlertResponse> alerts(@PathParam("id") UUID id) {
+        return whole(service.alertsOf(id));
     }
 
     @GET
     @Path("{id}/timeline")
     @Operation(operationId = "getCaseTimeline", summary = "The case reconstructed: its alerts and every action on it,"
-            + " oldest first; kind=alert or kind=action keeps one kind")
-    public List<TimelineEntry> timeline(@PathParam("id") UUID id, @QueryParam("kind") String kind) {
-        if (kind != null && !kind.equals("alert") && !kind.equals("action")) {
-            throw new ProblemException.BadRequest("kind must be alert or action");
+            + " oldest first; kind=alert, action or comment keeps one kind")
+    public Page<TimelineEntry> timeline(@PathParam("id") UUID id, @QueryParam("kind") String kind) {
+        if (kind != null && !List.of("alert", "action", "comment").contains(kind)) {
+            throw new ProblemException.BadRequest("kind must be alert, action or comment");
         }
-        return service.timeline(id, kind);
+        return whole(service.timeline(id, kind));
+    }
+
+    @GET
+    @Path("{id}/observables")
+    @Operation(operationId = "listCaseObservables", summary = "The case's observables (from its alerts and added by"
+            + " hand), each with TLP, PAP, IOC and sighted flags, and otherClients: in how many other clients' cases"
+            + " it appears, given only when two or more, never which")
+    public Page<ObservableResponse> observables(@PathParam("id") UUID id) {
+        return whole(observables.list(id));
+    }
+
+    @POST
+    @Path("{id}/observables")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
+            "customer-analyst"})
+    @Operation(operationId = "addCaseObservable", summary = "Add an observable by hand (adding one the case has is a no-op)")
+    public ObservableResponse addObservable(@PathParam("id") UUID id,
+            @Valid @NotNull ObservableRequest request) {
+        return observables.addByHand(id, request);
+    }
+
+    @GET
+    @Path("{id}/related")
+    @Operation(operationId = "listRelatedCases", summary = "The same client's other cases sharing observables with this"
+            + " one, with the observables they share; never another client's")
+    public Page<RelatedCase> related(@PathParam("id") UUID id) {
+        return whole(observables.related(id));
+    }
+
+    @GET
+    @Path("{id}/comments")
+    @Operation(operationId = "listCaseComments", summary = "The case's comments, oldest first: provider staff see every"
+            + " comment, a client's people the shared ones")
+    public Page<CommentResponse> comments(@PathParam("id") UUID id) {
+        return whole(comments.list(id));
+    }
+
+    @POST
+    @Path("{id}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
+            "customer-analyst"})
+    @Operation(operationId = "addCaseComment", summary = "Comment: provider staff INTERNAL (default) or SHARED with the"
+            + " client; a client's people always SHARED")
+    @APIResponse(responseCode = "201", description = "The comment", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+    public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest request) {
+        return Response.status(201).entity(comments.add(id, request)).build();
     }
 
     @GET
     @Path("{id}/audit")
     @Operation(operationId = "getCaseAudit", summary = "The case's audit entries (who, when, what, before, after),"
             + " each with its place and hash in the tenant's chain")
-    public List<AuditEntry> audit(@PathParam("id") UUID id) {
-        return service.auditOf(id);
+    public Page<AuditEntry> audit(@PathParam("id") UUID id) {
+        return whole(service.auditOf(id));
     }
 
     @GET
@@ -167,6 +251,11 @@ public class CaseResource {
             throw new ProblemException.BadRequest("tenantId is required");
         }
         return service.verify(tenantId);
+    }
+
+    /** A case's whole list (bounded by the case), in the list shape every list of the API has. */
+    private static <T> Page<T> whole(List<T> items) {
+        return new Page<>(items, null);
     }
 
     private static Response tagged(CaseResponse c) {

@@ -34,15 +34,18 @@ public class CaseGrouping {
     private final CaseRepository cases;
     private final AuditChain audit;
     private final CaseEvents events;
+    private final io.vigil.cases.observable.service.Observables observables;
     private final Duration lookback;
     private final boolean reopenClosed;
 
     public CaseGrouping(CaseRepository cases, AuditChain audit, CaseEvents events,
+            io.vigil.cases.observable.service.Observables observables,
             @ConfigProperty(name = "vigil.cases.grouping.lookback", defaultValue = "PT24H") Duration lookback,
             @ConfigProperty(name = "vigil.cases.grouping.reopen-closed", defaultValue = "false") boolean reopenClosed) {
         this.cases = cases;
         this.audit = audit;
         this.events = events;
+        this.observables = observables;
         this.lookback = lookback;
         this.reopenClosed = reopenClosed;
     }
@@ -77,12 +80,14 @@ public class CaseGrouping {
             c = open(alert, raised, key, now);
             cases.persist(c);
             alert.caseId = c.id;
+            observables.fromAlert(c, raised, ACTOR);
             audit.append(c.tenantId, ACTOR, c.id, "case.created", null, CaseMapper.toResponse(c));
             events.publish("case.created", c, new CaseEvents.Change(ACTOR, now, List.of(), null, alert.id));
             return c;
         }
         add(c, alert, raised, now);
         alert.caseId = c.id;
+        observables.fromAlert(c, raised, ACTOR);
         audit.append(c.tenantId, ACTOR, c.id, "case.alert-added", null, java.util.Map.of("alertId", alert.id,
                 "alertCount", c.alertCount, "severity", c.severity, "priority", c.priority));
         events.publish("case.alert-added", c, new CaseEvents.Change(ACTOR, now, List.of("alertCount"), null,

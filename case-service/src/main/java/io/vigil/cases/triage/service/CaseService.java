@@ -47,9 +47,11 @@ public class CaseService {
     private final CurrentTenant current;
     private final AuditChain audit;
     private final CaseEvents events;
+    private final io.vigil.cases.comment.repository.CommentRepository comments;
 
     public CaseService(CaseRepository cases, AlertRepository alerts, AlertVerdicts verdicts, CurrentTenant current,
-            AuditChain audit, CaseEvents events) {
+            AuditChain audit, CaseEvents events, io.vigil.cases.comment.repository.CommentRepository comments) {
+        this.comments = comments;
         this.cases = cases;
         this.alerts = alerts;
         this.verdicts = verdicts;
@@ -96,6 +98,11 @@ public class CaseService {
         return new QueuePage(new Page<>(rows.stream().map(CaseMapper::toResponse).toList(), next), cases.count(filter));
     }
 
+    /** The caller as an assignee is named: what "me" stands for. */
+    public String me() {
+        return current.get().subject();
+    }
+
     @Transactional
     public CaseResponse get(UUID id) {
         return CaseMapper.toResponse(find(id));
@@ -131,8 +138,9 @@ public class CaseService {
             change(before, after, "tier", c.tier, u.tier());
             c.tier = u.tier();
         }
-        if (u.assignee() != null && !Objects.equals(u.assignee().isBlank() ? null : u.assignee(), c.assignee)) {
-            String to = u.assignee().isBlank() ? null : u.assignee();
+        String assignee = "me".equals(u.assignee()) ? caller.subject() : u.assignee();
+        if (assignee != null && !Objects.equals(assignee.isBlank() ? null : assignee, c.assignee)) {
+            String to = assignee.isBlank() ? null : assignee;
             change(before, after, "assignee", c.assignee, to);
             c.assignee = to;
         }
@@ -265,8 +273,18 @@ public class CaseService {
                         a.id.toString()));
             }
         }
+        boolean staff = io.vigil.cases.comment.service.Comments.provider(current.get());
+        if (kind == null || kind.equals("comment")) {
+            for (var m : comments.ofCase(c.id, !staff)) {
+                out.add(new TimelineEntry(m.createdAt, "comment", m.author, "(" + m.visibility + ") " + m.body,
+                        m.id.toString()));
+            }
+        }
         if (kind == null || kind.equals("action")) {
             for (AuditEntry e : audit.ofCase(c.id)) {
+                if (!staff && e.after() != null && e.after().contains("\"visibility\":\"INTERNAL\"")) {
+                    continue; // a client's people do not learn of the provider's internal notes
+                }
                 out.add(new TimelineEntry(e.at(), "action", e.actor(), e.action() + (e.after() == null ? "" : " " + e.after()),
                         "audit:" + e.seq()));
             }

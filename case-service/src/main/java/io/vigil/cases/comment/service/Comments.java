@@ -1,0 +1,90 @@
+package io.vigil.cases.comment.service;
+
+import io.vigil.cases.audit.service.AuditChain;
+import io.vigil.cases.comment.Comment;
+import io.vigil.cases.comment.repository.CommentRepository;
+import io.vigil.cases.comment.rest.CommentRequest;
+import io.vigil.cases.comment.rest.CommentResponse;
+import io.vigil.cases.triage.Case;
+import io.vigil.cases.triage.repository.CaseRepository;
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Comments on a case. Provider staff see every comment and write internal ones by default; a client's
+ * people see and write shared comments only. A comment is an action on the timeline but, as a client's
+ * comment, never stops a response clock (only a provider action does).
+ */
+@ApplicationScoped
+public class Comments {
+
+    static final Set<String> PROVIDER_ROLES = Set.of("soc-tier1", "soc-tier2", "soc-tier3", "soc-manager",
+            "provider-admin");
+
+    private final CommentRepository comments;
+    private final CaseRepository cases;
+    private final CurrentTenant current;
+    private final AuditChain audit;
+
+    public Comments(CommentRepository comments, CaseRepository cases, CurrentTenant current, AuditChain audit) {
+        this.comments = comments;
+        this.cases = cases;
+        this.current = current;
+        this.audit = audit;
+    }
+
+    /** True for the provider's staff, false for a client's people. */
+    public static boolean provider(TenantContext caller) {
+        return caller.roles().stream().anyMatch(PROVIDER_ROLES::contains);
+    }
+
+    @Transactional
+    public List<CommentResponse> list(UUID caseId) {
+        Case c = find(caseId);
+        return comments.ofCase(c.id, !provider(current.get())).stream().map(Comments::response).toList();
+    }
+
+    @Transactional
+    public CommentResponse add(UUID caseId, CommentRequest r) {
+        Case c = find(caseId);
+        TenantContext caller = current.get();
+        boolean staff = provider(caller);
+        if (!staff && r.visibility() == Comment.Visibility.INTERNAL) {
+            throw new ProblemException.Forbidden("internal comments are the provider's; a client's comments are shared");
+        }
+        Comment m = new Comment();
+        m.id = UUID.randomUUID();
+        m.tenantId = c.tenantId;
+        m.caseId = c.id;
+        m.author = caller.subject();
+        m.authorParty = staff ? "PROVIDER" : "CLIENT";
+        m.visibility = staff ? (r.visibility() == null ? Comment.Visibility.INTERNAL : r.visibility())
+                : Comment.Visibility.SHARED;
+        m.body = r.body();
+        m.createdAt = Instant.now();
+        comments.persist(m);
+        audit.append(c.tenantId, caller.subject(), c.id, "case.commented", null,
+                Map.of("commentId", m.id, "visibility", m.visibility, "party", m.authorParty));
+        return response(m);
+    }
+
+    private static CommentResponse response(Comment m) {
+        return new CommentResponse(m.id, m.caseId, m.author, m.authorParty, m.visibility, m.body, m.createdAt);
+    }
+
+    private Case find(UUID id) {
+        Case c = cases.findById(id);
+        if (c == null || !current.get().allows(c.tenantId)) {
+            throw new ProblemException.NotFound("no case " + id);
+        }
+        return c;
+    }
+}
