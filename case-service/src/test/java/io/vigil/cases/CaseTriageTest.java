@@ -336,6 +336,9 @@ class CaseTriageTest {
                 .get("/api/v1/cases").then().statusCode(200).header("X-Total-Count", "1") // the query's severity wins
                 .body("items[0].severity", equalTo("LOW")).body("items[0].status", equalTo("NEW"));
 
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("tenantIds", List.of(UUID.randomUUID().toString())))
+                .put("/api/v1/cases/views/elsewhere").then().statusCode(404); // a tenant this analyst does not serve
+
         String colleague = token("soc-tier2", t);
         given().auth().oauth2(colleague).queryParam("view", "night-shift").get("/api/v1/cases").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -31,6 +31,9 @@ public class SavedViews {
     @Transactional
     public NamedView save(String name, SavedView view) {
         String owner = current.get().subject();
+        if (view.tenantIds() != null) {
+            view.tenantIds().forEach(current::requireVisible); // a view names only tenants its owner serves (else 404)
+        }
         Instant now = Instant.now();
         em.createNativeQuery("insert into saved_views (owner, name, filter, updated_at) values (?1, ?2, ?3, ?4)"
                 + " on conflict (owner, name) do update set filter = excluded.filter, updated_at = excluded.updated_at")
