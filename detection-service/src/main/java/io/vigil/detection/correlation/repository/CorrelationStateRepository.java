@@ -1,4 +1,4 @@
-package io.vigil.detection.correlation;
+package io.vigil.detection.correlation.repository;
 
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.detection.engine.correlation.CorrelationRule;
@@ -24,14 +24,14 @@ import org.jboss.logging.Logger;
  * apart on top of the tenant in the key.
  */
 @ApplicationScoped
-public class CorrelationStates implements CorrelationStore {
+public class CorrelationStateRepository implements CorrelationStore {
 
-    private static final Logger LOG = Logger.getLogger(CorrelationStates.class);
+    private static final Logger LOG = Logger.getLogger(CorrelationStateRepository.class);
 
     private final EntityManager em;
     private final CurrentTenant current;
 
-    public CorrelationStates(EntityManager em, CurrentTenant current) {
+    public CorrelationStateRepository(EntityManager em, CurrentTenant current) {
         this.em = em;
         this.current = current;
     }

@@ -7,19 +7,17 @@ import io.vigil.detection.engine.rule.SigmaException;
 import io.vigil.detection.engine.rule.SigmaFilter;
 import io.vigil.detection.engine.rule.SigmaParser;
 import io.vigil.detection.engine.rule.SigmaRule;
-import io.vigil.detection.support.Sql;
 import io.vigil.detection.tuning.rest.FilterResponse;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
+import io.vigil.detection.tuning.repository.FilterRepository;
 import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantCache;
 import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +37,7 @@ import org.jboss.logging.Logger;
 public class TenantFilters {
 
     private static final Logger LOG = Logger.getLogger(TenantFilters.class);
-    private static final long CACHE_MILLIS = 5_000;
 
-    private record Cached(List<SigmaFilter> filters, long at) {
-    }
 
     /** Matches a filter dropped since the last write, and the latest event time among them. */
     private static final class Dropped {
@@ -53,13 +48,13 @@ public class TenantFilters {
     private record FilterKey(UUID tenantId, String id) {
     }
 
-    private final EntityManager em;
+    private final FilterRepository store;
     private final CurrentTenant current;
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final TenantCache<List<SigmaFilter>> cache = new TenantCache<>(java.time.Duration.ofSeconds(5));
     private final Map<FilterKey, Dropped> dropped = new ConcurrentHashMap<>();
 
-    public TenantFilters(EntityManager em, CurrentTenant current) {
-        this.em = em;
+    public TenantFilters(FilterRepository store, CurrentTenant current) {
+        this.store = store;
         this.current = current;
     }
 
@@ -83,12 +78,8 @@ public class TenantFilters {
         String id = f.id() != null && !f.id().isBlank() ? f.id()
                 : UUID.nameUUIDFromBytes(f.title().getBytes(StandardCharsets.UTF_8)).toString();
         boolean created = rows(tenantId, id).isEmpty();
-        em.createNativeQuery("insert into tenant_filters (tenant_id, id, title, rules, yaml, created_at, updated_at)"
-                + " values (:t, :i, :ti, cast(:r as text[]), :y, now(), now()) on conflict (tenant_id, id) do update"
-                + " set title = excluded.title, rules = excluded.rules, yaml = excluded.yaml, updated_at = now()")
-                .setParameter("t", tenantId).setParameter("i", id).setParameter("ti", f.title())
-                .setParameter("r", Sql.textArray(f.rules())).setParameter("y", yaml).executeUpdate();
-        cache.remove(tenantId);
+        store.upsert(tenantId, id, f.title(), f.rules(), yaml);
+        cache.invalidate(tenantId);
         return new Stored(get(tenantId, id), created);
     }
 
@@ -113,12 +104,11 @@ public class TenantFilters {
     @Transactional
     public void remove(UUID tenantId, String id) {
         current.requireVisible(tenantId);
-        int n = em.createNativeQuery("delete from tenant_filters where tenant_id = :t and id = :i")
-                .setParameter("t", tenantId).setParameter("i", id).executeUpdate();
-        if (n == 0) {
+        boolean deleted = store.delete(tenantId, id);
+        if (!deleted) {
             throw new ProblemException.NotFound("tenant " + tenantId + " has no filter " + id);
         }
-        cache.remove(tenantId);
+        cache.invalidate(tenantId);
     }
 
     /**
@@ -171,49 +161,29 @@ public class TenantFilters {
                 n = d.count;
                 last = d.last;
             }
-            em.createNativeQuery("update tenant_filters set filtered = filtered + :n,"
-                    + " last_filtered = greatest(last_filtered, :at) where tenant_id = :t and id = :i")
-                    .setParameter("n", n).setParameter("at", Timestamp.from(last)).setParameter("t", k.tenantId())
-                    .setParameter("i", k.id()).executeUpdate();
+            store.addDropped(k.tenantId(), k.id(), n, last);
         }
     }
 
     private List<SigmaFilter> compiled(UUID tenantId) {
-        Cached c = cache.get(tenantId);
-        long now = System.currentTimeMillis();
-        if (c != null && now - c.at() <= CACHE_MILLIS) {
-            return c.filters();
-        }
+        return cache.get(tenantId, this::compile);
+    }
+
+    private List<SigmaFilter> compile(UUID tenantId) {
         List<SigmaFilter> filters = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select id, yaml from tenant_filters where tenant_id = :t")
-                .setParameter("t", tenantId).getResultList()) {
-            Object[] r = (Object[]) row;
+        for (FilterRepository.FilterSource r : store.sources(tenantId)) {
             try {
-                SigmaFilter f = SigmaParser.parseFilter((String) r[1]);
+                SigmaFilter f = SigmaParser.parseFilter(r.yaml());
                 // Counted under the stored id (a filter without its own id is stored under a derived one).
-                filters.add(new SigmaFilter((String) r[0], f.title(), f.logsource(), f.rules(), f.condition()));
+                filters.add(new SigmaFilter(r.id(), f.title(), f.logsource(), f.rules(), f.condition()));
             } catch (SigmaException e) {
-                LOG.warnf("filter %s of tenant %s no longer compiles and is skipped: %s", r[0], tenantId, e.getMessage());
+                LOG.warnf("filter %s of tenant %s no longer compiles and is skipped: %s", r.id(), tenantId, e.getMessage());
             }
         }
-        cache.put(tenantId, new Cached(List.copyOf(filters), now));
-        return filters;
+        return List.copyOf(filters);
     }
 
     private List<FilterResponse> rows(UUID tenantId, String id) {
-        Query q = em.createNativeQuery("select id, title, array_to_string(rules, '\u0001'), yaml,"
-                + " filtered, last_filtered, created_at, updated_at from tenant_filters where tenant_id = :t"
-                + (id == null ? "" : " and id = :i") + " order by id").setParameter("t", tenantId);
-        if (id != null) {
-            q.setParameter("i", id);
-        }
-        List<?> rows = q.getResultList();
-        List<FilterResponse> out = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            out.add(new FilterResponse(tenantId, (String) r[0], (String) r[1], List.of(((String) r[2]).split("\u0001")),
-                    (String) r[3], ((Number) r[4]).longValue(), Sql.instant(r[5]), Sql.instant(r[6]), Sql.instant(r[7])));
-        }
-        return out;
+        return store.list(tenantId, id);
     }
 }

@@ -5,18 +5,18 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.detection.engine.event.MapEvent;
 import io.vigil.detection.tuning.rest.DetectionMapping;
+import io.vigil.detection.tuning.repository.MappingRepository;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TenantMappings {
 
-    private static final long CACHE_MILLIS = 5_000;
     private static final Pattern PLACEHOLDER = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
     private static final int MAX_VALUES = 10_000;
 
@@ -36,16 +35,14 @@ public class TenantMappings {
         static final Mapping NONE = new Mapping(Map.of(), Map.of(), 0);
     }
 
-    private record Cached(Mapping mapping, long at) {
-    }
 
-    private final EntityManager em;
+    private final MappingRepository store;
     private final CurrentTenant current;
     private final ObjectMapper json;
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final TenantCache<Mapping> cache = new TenantCache<>(java.time.Duration.ofSeconds(5));
 
-    public TenantMappings(EntityManager em, CurrentTenant current, ObjectMapper json) {
-        this.em = em;
+    public TenantMappings(MappingRepository store, CurrentTenant current, ObjectMapper json) {
+        this.store = store;
         this.current = current;
         this.json = json;
     }
@@ -81,28 +78,18 @@ public class TenantMappings {
             throw new ProblemException.Unprocessable("the detection mapping is not valid", errors);
         }
         try {
-            em.createNativeQuery("insert into tenant_mappings (tenant_id, placeholders, field_mappings, updated_at)"
-                    + " values (:t, cast(:p as jsonb), cast(:f as jsonb), clock_timestamp()) on conflict (tenant_id) do update"
-                    + " set placeholders = excluded.placeholders, field_mappings = excluded.field_mappings,"
-                    + " updated_at = clock_timestamp()")
-                    .setParameter("t", tenantId).setParameter("p", json.writeValueAsString(body.placeholders()))
-                    .setParameter("f", json.writeValueAsString(body.fieldMappings())).executeUpdate();
+            store.upsert(tenantId, json.writeValueAsString(body.placeholders()),
+                    json.writeValueAsString(body.fieldMappings()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        cache.remove(tenantId);
+        cache.invalidate(tenantId);
         return get(tenantId);
     }
 
     /** The tenant's mapping for detection (in the raising transaction), cached for a few seconds. */
     public Mapping forTenant(UUID tenantId) {
-        Cached c = cache.get(tenantId);
-        long now = System.currentTimeMillis();
-        if (c == null || now - c.at() > CACHE_MILLIS) {
-            c = new Cached(load(tenantId), now);
-            cache.put(tenantId, c);
-        }
-        return c.mapping();
+        return cache.get(tenantId, this::load);
     }
 
     /** The event with the rule field names its log source's mapping gives it (the event itself when none). */
@@ -132,17 +119,14 @@ public class TenantMappings {
     }
 
     private Mapping load(UUID tenantId) {
-        List<?> rows = em.createNativeQuery("select cast(placeholders as text), cast(field_mappings as text),"
-                + " cast(extract(epoch from updated_at) * 1000000 as bigint) from tenant_mappings where tenant_id = :t")
-                .setParameter("t", tenantId).getResultList();
-        if (rows.isEmpty()) {
+        MappingRepository.MappingRow r = store.find(tenantId).orElse(null);
+        if (r == null) {
             return Mapping.NONE;
         }
-        Object[] r = (Object[]) rows.get(0);
         try {
-            return new Mapping(json.readValue((String) r[0], new TypeReference<Map<String, List<String>>>() {
-            }), json.readValue((String) r[1], new TypeReference<Map<String, Map<String, String>>>() {
-            }), ((Number) r[2]).longValue());
+            return new Mapping(json.readValue(r.placeholdersJson(), new TypeReference<Map<String, List<String>>>() {
+            }), json.readValue(r.fieldMappingsJson(), new TypeReference<Map<String, Map<String, String>>>() {
+            }), r.version());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable detection mapping of tenant " + tenantId, e);
         }
