@@ -1,34 +1,29 @@
 package io.vigil.detection.baseline.service;
 
+import io.vigil.detection.baseline.repository.BaselineRepository;
 import io.vigil.detection.baseline.rest.BaselineSettings;
 import io.vigil.detection.baseline.rest.BaselineStatus;
 import io.vigil.detection.baseline.rest.LearnedFact;
 import io.vigil.detection.engine.baseline.Observation;
-import io.vigil.detection.support.Sql;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Per-tenant baseline settings and status; read on every stream entry through a short cache. */
 @ApplicationScoped
 public class BaselineSettingsStore {
 
-    private static final long CACHE_MILLIS = 5_000;
     static final List<String> DEFAULT_KINDS = List.of("logon-source", "parent-child", "admin-tool");
 
     /** The settings as detection uses them. */
@@ -41,15 +36,12 @@ public class BaselineSettingsStore {
         }
     }
 
-    private record Cached(Settings settings, long at) {
-    }
-
-    private final EntityManager em;
+    private final BaselineRepository store;
     private final CurrentTenant current;
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final TenantCache<Settings> cache = new TenantCache<>(Duration.ofSeconds(5));
 
-    public BaselineSettingsStore(EntityManager em, CurrentTenant current) {
-        this.em = em;
+    public BaselineSettingsStore(BaselineRepository store, CurrentTenant current) {
+        this.store = store;
         this.current = current;
     }
 
@@ -59,20 +51,12 @@ public class BaselineSettingsStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Settings forEvents(UUID tenantId, Instant earliest) {
-        Cached c = cache.get(tenantId);
-        long now = System.currentTimeMillis();
-        if (c != null && now - c.at() <= CACHE_MILLIS && c.settings().learningSince() != null) {
-            return c.settings();
-        }
-        Settings s = load(tenantId);
+        Settings s = cache.get(tenantId, this::load);
         if (s == null || s.learningSince() == null) {
-            em.createNativeQuery("insert into baseline_settings (tenant_id, started_at, updated_at) values (:t, :s, now())"
-                    + " on conflict (tenant_id) do update set started_at = excluded.started_at"
-                    + " where baseline_settings.started_at is null")
-                    .setParameter("t", tenantId).setParameter("s", Timestamp.from(earliest)).executeUpdate();
-            s = load(tenantId);
+            store.startLearning(tenantId, earliest);
+            cache.invalidate(tenantId);
+            s = cache.get(tenantId, this::load);
         }
-        cache.put(tenantId, new Cached(s, now));
         return s;
     }
 
@@ -87,11 +71,7 @@ public class BaselineSettingsStore {
         for (Observation.Kind k : Observation.Kind.values()) {
             facts.put(k.id(), 0L);
         }
-        for (Object row : em.createNativeQuery("select kind, count(*) from baseline_seen where tenant_id = :t group by kind")
-                .setParameter("t", tenantId).getResultList()) {
-            Object[] r = (Object[]) row;
-            facts.put((String) r[0], ((Number) r[1]).longValue());
-        }
+        facts.putAll(store.factCounts(tenantId));
         Instant until = s.learningUntil();
         return new BaselineStatus(tenantId, new BaselineSettings(s.enabled(), s.learningDays(),
                 s.kinds().stream().map(Observation.Kind::id).toList(), s.sigmas(), (int) s.minCount()),
@@ -108,15 +88,9 @@ public class BaselineSettingsStore {
             throw new ProblemException.Unprocessable(e.getMessage(), List.of(new Problem.FieldError("kinds",
                     "each of logon-source, process, parent-child, admin-tool")));
         }
-        em.createNativeQuery("insert into baseline_settings (tenant_id, enabled, learning_days, kinds, volume_sigmas,"
-                + " volume_min, updated_at) values (:t, :e, :d, cast(:k as text[]), :s, :m, now())"
-                + " on conflict (tenant_id) do update set enabled = excluded.enabled, learning_days = excluded.learning_days,"
-                + " kinds = excluded.kinds, volume_sigmas = excluded.volume_sigmas, volume_min = excluded.volume_min,"
-                + " updated_at = now()")
-                .setParameter("t", tenantId).setParameter("e", b.enabled()).setParameter("d", b.learningDays())
-                .setParameter("k", Sql.textArray(kinds.stream().map(Observation.Kind::id).toList()))
-                .setParameter("s", b.volumeSigmas()).setParameter("m", b.volumeMinCount()).executeUpdate();
-        cache.remove(tenantId);
+        store.upsertSettings(tenantId, b.enabled(), b.learningDays(), kinds.stream().map(Observation.Kind::id).toList(),
+                b.volumeSigmas(), b.volumeMinCount());
+        cache.invalidate(tenantId);
         return status(tenantId);
     }
 
@@ -124,34 +98,13 @@ public class BaselineSettingsStore {
     @Transactional
     public List<LearnedFact> facts(UUID tenantId, String kind, String entity, int limit) {
         current.requireVisible(tenantId);
-        Query q = em.createNativeQuery("select kind, entity, value, first_seen from baseline_seen where tenant_id = :t"
-                + (kind == null ? "" : " and kind = :k") + (entity == null ? "" : " and entity = :e")
-                + " order by kind, entity, value limit " + limit).setParameter("t", tenantId);
-        if (kind != null) {
-            q.setParameter("k", kind);
-        }
-        if (entity != null) {
-            q.setParameter("e", entity.toLowerCase(java.util.Locale.ROOT));
-        }
-        List<LearnedFact> out = new ArrayList<>();
-        for (Object row : q.getResultList()) {
-            Object[] r = (Object[]) row;
-            out.add(new LearnedFact((String) r[0], (String) r[1], (String) r[2], Sql.instant(r[3])));
-        }
-        return out;
+        return store.facts(tenantId, kind, entity, limit).stream()
+                .map(r -> new LearnedFact(r.kind(), r.entity(), r.value(), r.firstSeen())).toList();
     }
 
     private Settings load(UUID tenantId) {
-        List<?> rows = em.createNativeQuery("select enabled, learning_days, array_to_string(kinds, ','), volume_sigmas,"
-                + " volume_min, started_at from baseline_settings where tenant_id = :t").setParameter("t", tenantId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] r = (Object[]) rows.get(0);
-        String k = (String) r[2];
-        return new Settings((Boolean) r[0], ((Number) r[1]).intValue(), kinds(k.isEmpty() ? List.of() : List.of(k.split(","))),
-                ((Number) r[3]).doubleValue(), ((Number) r[4]).longValue(), Sql.instant(r[5]));
+        return store.settings(tenantId).map(r -> new Settings(r.enabled(), r.learningDays(), kinds(r.kinds()), r.sigmas(),
+                r.minCount(), r.startedAt())).orElse(null);
     }
 
     static Set<Observation.Kind> kinds(List<String> ids) {

@@ -1,28 +1,23 @@
 package io.vigil.detection.baseline.service;
 
-import io.vigil.detection.pipeline.alert.AlertFactory;
+import io.vigil.detection.baseline.repository.BaselineRepository;
 import io.vigil.detection.engine.baseline.Observation;
 import io.vigil.detection.engine.baseline.Observations;
 import io.vigil.detection.engine.event.MapEvent;
+import io.vigil.detection.pipeline.alert.AlertFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * Learns each tenant's normal behaviour from its events, in the transaction that stores them: first-seen
@@ -39,7 +34,7 @@ public class Baselines {
 
     private static final int KNOWN_FACTS = 200_000;
 
-    private final EntityManager em;
+    private final BaselineRepository store;
     private final BaselineSettingsStore settings;
     private final AlertFactory alerts;
     private final VolumeCounter volumes;
@@ -52,8 +47,8 @@ public class Baselines {
                 }
             }));
 
-    public Baselines(EntityManager em, BaselineSettingsStore settings, AlertFactory alerts, VolumeCounter volumes) {
-        this.em = em;
+    public Baselines(BaselineRepository store, BaselineSettingsStore settings, AlertFactory alerts, VolumeCounter volumes) {
+        this.store = store;
         this.volumes = volumes;
         this.settings = settings;
         this.alerts = alerts;
@@ -92,24 +87,8 @@ public class Baselines {
             return 0;
         }
         List<Observation> facts = new ArrayList<>(candidates.keySet());
-        Set<Observation> inserted = new HashSet<>();
-        em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("insert into baseline_seen (tenant_id, kind, entity, value,"
-                    + " first_seen) select ?, k, e, v, f from unnest(?, ?, ?, ?) as u(k, e, v, f)"
-                    + " on conflict do nothing returning kind, entity, value")) {
-                ps.setObject(1, tenantId);
-                ps.setArray(2, conn.createArrayOf("text", facts.stream().map(f -> f.kind().id()).toArray()));
-                ps.setArray(3, conn.createArrayOf("text", facts.stream().map(Observation::entity).toArray()));
-                ps.setArray(4, conn.createArrayOf("text", facts.stream().map(Observation::value).toArray()));
-                ps.setArray(5, conn.createArrayOf("timestamptz",
-                        facts.stream().map(f -> Timestamp.from(candidates.get(f).ts())).toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        inserted.add(new Observation(Observation.Kind.of(rs.getString(1)), rs.getString(2), rs.getString(3)));
-                    }
-                }
-            }
-        });
+        Set<Observation> inserted = store.insertSeen(tenantId, facts,
+                facts.stream().map(f -> candidates.get(f).ts()).toList());
         int raised = 0;
         Instant until = s.learningUntil();
         for (Observation fact : facts) {

@@ -3,14 +3,12 @@ package io.vigil.detection.baseline.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vigil.detection.baseline.repository.BaselineRepository;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,12 +40,12 @@ public class VolumeCounter {
         }
     }
 
-    private final EntityManager em;
+    private final BaselineRepository store;
     private final CurrentTenant current;
     private volatile Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
 
-    public VolumeCounter(EntityManager em, CurrentTenant current) {
-        this.em = em;
+    public VolumeCounter(BaselineRepository store, CurrentTenant current) {
+        this.store = store;
         this.current = current;
     }
 
@@ -82,19 +79,8 @@ public class VolumeCounter {
         List<Key> keys = new ArrayList<>(taken.keySet());
         keys.sort(null);
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(conn -> {
-                try (PreparedStatement ps = conn.prepareStatement("insert into baseline_volume (tenant_id, entity_kind,"
-                        + " entity, hour, count) select t, k, e, h, c from unnest(?, ?, ?, ?, ?) as u(t, k, e, h, c)"
-                        + " on conflict (tenant_id, entity_kind, entity, hour) do update"
-                        + " set count = baseline_volume.count + excluded.count")) {
-                    ps.setArray(1, conn.createArrayOf("uuid", keys.stream().map(Key::tenantId).toArray()));
-                    ps.setArray(2, conn.createArrayOf("text", keys.stream().map(Key::kind).toArray()));
-                    ps.setArray(3, conn.createArrayOf("text", keys.stream().map(Key::entity).toArray()));
-                    ps.setArray(4, conn.createArrayOf("timestamptz", keys.stream().map(k -> Timestamp.from(k.hour())).toArray()));
-                    ps.setArray(5, conn.createArrayOf("bigint", keys.stream().map(k -> taken.get(k).sum()).toArray()));
-                    ps.executeUpdate();
-                }
-            }));
+            QuarkusTransaction.requiringNew().run(() -> store.addVolumes(keys.stream().map(k -> new BaselineRepository
+                    .VolumeCount(k.tenantId(), k.kind(), k.entity(), k.hour(), taken.get(k).sum())).toList()));
         } catch (RuntimeException e) {
             // Put the counts back: they are written with the next flush.
             taken.forEach((k, v) -> pending.computeIfAbsent(k, x -> new LongAdder()).add(v.sum()));

@@ -2,17 +2,16 @@ package io.vigil.detection.eventstore.retention;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vigil.detection.eventstore.repository.RetentionRepository;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,17 +27,16 @@ import org.jboss.logging.Logger;
 public class EventPartitions {
 
     private static final Logger LOG = Logger.getLogger(EventPartitions.class);
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'events_p'yyyyMMdd");
 
-    private final EntityManager em;
+    private final RetentionRepository store;
     private final CurrentTenant current;
     private final int aheadDays;
     private final int defaultDays;
 
-    public EventPartitions(EntityManager em, CurrentTenant current,
+    public EventPartitions(RetentionRepository store, CurrentTenant current,
             @ConfigProperty(name = "vigil.detection.partitions.ahead-days", defaultValue = "3") int aheadDays,
             @ConfigProperty(name = "vigil.detection.retention.default-days", defaultValue = "90") int defaultDays) {
-        this.em = em;
+        this.store = store;
         this.current = current;
         this.aheadDays = aheadDays;
         this.defaultDays = defaultDays;
@@ -103,32 +101,23 @@ public class EventPartitions {
     @Transactional
     public long ensure(LocalDate day) {
         // The service's role may not create tables: the function (V11) does this one thing as the owner.
-        return ((Number) em.createNativeQuery("select ensure_event_partition(cast(:d as date))")
-                .setParameter("d", day.toString()).getSingleResult()).longValue();
+        return store.ensurePartition(day);
     }
 
     /** The days that have their own partition, oldest first. */
     @Transactional
     public List<LocalDate> existing() {
-        List<LocalDate> days = new ArrayList<>();
-        for (Object name : em.createNativeQuery("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"
-                + " where i.inhparent = cast('events' as regclass) and c.relname ~ '^events_p[0-9]{8}$' order by c.relname")
-                .getResultList()) {
-            days.add(LocalDate.parse((String) name, NAME));
-        }
-        return days;
+        return store.partitionDays();
     }
 
     @Transactional
     void drop(LocalDate day) {
-        em.createNativeQuery("select drop_event_partition(cast(:d as date))").setParameter("d", day.toString())
-                .getSingleResult();
+        store.dropPartition(day);
     }
 
     /** The longest retention any tenant has (or the provider's default): older days are no one's any more. */
     @Transactional
     int longestRetentionDays() {
-        Number max = (Number) em.createNativeQuery("select max(days) from event_retention").getSingleResult();
-        return Math.max(defaultDays, max == null ? 0 : max.intValue());
+        return Math.max(defaultDays, store.longestDays().orElse(0));
     }
 }

@@ -1,15 +1,14 @@
 package io.vigil.detection.eventstore.retention;
 
 import io.quarkus.scheduler.Scheduled;
+import io.vigil.detection.eventstore.repository.RetentionRepository;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,13 +28,13 @@ public class EventRetention {
     private static final Logger LOG = Logger.getLogger(EventRetention.class);
     private static final int BATCH = 10_000;
 
-    private final EntityManager em;
+    private final RetentionRepository store;
     private final CurrentTenant current;
     private final int defaultDays;
 
-    public EventRetention(EntityManager em, CurrentTenant current,
+    public EventRetention(RetentionRepository store, CurrentTenant current,
             @ConfigProperty(name = "vigil.detection.retention.default-days", defaultValue = "90") int defaultDays) {
-        this.em = em;
+        this.store = store;
         this.current = current;
         this.defaultDays = defaultDays;
     }
@@ -47,19 +46,15 @@ public class EventRetention {
             throw new ProblemException.Unprocessable("days must be between 1 and 3650",
                     List.of(new Problem.FieldError("days", "between 1 and 3650")));
         }
-        em.createNativeQuery("insert into event_retention (tenant_id, days, updated_at) values (:t, :d, now())"
-                + " on conflict (tenant_id) do update set days = excluded.days, updated_at = now()")
-                .setParameter("t", tenantId).setParameter("d", days).executeUpdate();
+        store.setDays(tenantId, days);
         return Map.of("tenantId", tenantId, "days", days);
     }
 
     @Transactional
     public Map<String, Object> get(UUID tenantId) {
         current.requireVisible(tenantId);
-        List<?> rows = em.createNativeQuery("select days from event_retention where tenant_id = :t")
-                .setParameter("t", tenantId).getResultList();
-        int days = rows.isEmpty() ? defaultDays : ((Number) rows.get(0)).intValue();
-        return Map.of("tenantId", tenantId, "days", days, "source", rows.isEmpty() ? "PROVIDER" : "TENANT");
+        java.util.Optional<Integer> own = store.days(tenantId);
+        return Map.of("tenantId", tenantId, "days", own.orElse(defaultDays), "source", own.isEmpty() ? "PROVIDER" : "TENANT");
     }
 
     @Scheduled(every = "${vigil.detection.retention.every:1h}", delayed = "60s",
@@ -91,12 +86,7 @@ public class EventRetention {
 
     @Transactional
     int purgeBatch(Instant now) {
-        Timestamp defaultCutoff = Timestamp.from(now.minus(Duration.ofDays(defaultDays)));
-        return em.createNativeQuery("delete from events e using (select e2.tenant_id, e2.id, e2.ts from events e2"
-                + " left join event_retention r on r.tenant_id = e2.tenant_id"
-                + " where e2.ts < coalesce(cast(:now as timestamptz) - make_interval(days => r.days), :cutoff)"
-                + " limit " + BATCH + ") old where e.tenant_id = old.tenant_id and e.id = old.id and e.ts = old.ts")
-                .setParameter("now", Timestamp.from(now)).setParameter("cutoff", defaultCutoff).executeUpdate();
+        return store.purge(now, now.minus(Duration.ofDays(defaultDays)), BATCH);
     }
 
 }
