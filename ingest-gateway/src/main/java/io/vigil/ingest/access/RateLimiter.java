@@ -24,9 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RateLimiter {
 
     // KEYS: bucket, daily counter. ARGV: events, rate/s, burst, quota (0: none), quota ttl (s).
-    // Returns {1, 0} accepted; {0, wait ms} over the rate; {-1, used} over the quota.
+    // Returns {1, 0} accepted; {0, wait ms} over the rate; {-1, used} over the quota; {-2, 0} when Redis
+    // refuses the writes (full: maxmemory with noeviction), told by the script itself, not by a message.
     // A batch larger than the burst passes when the bucket is full and leaves it in debt.
     private static final String SCRIPT = """
+            local full = false
+            local function w(...)
+              local r = redis.pcall(...)
+              if type(r) == 'table' and r.err then full = true end
+              return r
+            end
             local n = tonumber(ARGV[1])
             local rate = tonumber(ARGV[2])
             local burst = tonumber(ARGV[3])
@@ -39,9 +46,10 @@ public class RateLimiter {
             end
             if rate <= 0 then
               if quota > 0 then
-                redis.call('INCRBY', KEYS[2], n)
-                redis.call('EXPIRE', KEYS[2], tonumber(ARGV[5]))
+                w('INCRBY', KEYS[2], n)
+                w('EXPIRE', KEYS[2], tonumber(ARGV[5]))
               end
+              if full then return {-2, 0} end
               return {1, 0}
             end
             local b = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
@@ -50,18 +58,23 @@ public class RateLimiter {
             if tokens == nil then tokens = burst; ts = now end
             tokens = math.min(burst, tokens + math.max(0, now - ts) * rate / 1000)
             if tokens < math.min(n, burst) then
-              redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
-              redis.call('PEXPIRE', KEYS[1], 3600000)
+              w('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
+              w('PEXPIRE', KEYS[1], 3600000)
+              if full then return {-2, 0} end
               return {0, math.ceil((math.min(n, burst) - tokens) * 1000 / rate)}
             end
-            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - n), 'ts', tostring(now))
-            redis.call('PEXPIRE', KEYS[1], 3600000)
+            w('HSET', KEYS[1], 'tokens', tostring(tokens - n), 'ts', tostring(now))
+            w('PEXPIRE', KEYS[1], 3600000)
             if quota > 0 then
-              redis.call('INCRBY', KEYS[2], n)
-              redis.call('EXPIRE', KEYS[2], tonumber(ARGV[5]))
+              w('INCRBY', KEYS[2], n)
+              w('EXPIRE', KEYS[2], tonumber(ARGV[5]))
             end
+            if full then return {-2, 0} end
             return {1, 0}
             """;
+
+    /** The script's answer when Redis refused its writes. */
+    static final long FULL = -2;
 
     /** The limits of one tenant. */
     public record Limits(long eventsPerSecond, long burst, long dailyQuota) {
@@ -95,6 +108,9 @@ public class RateLimiter {
                 Long.toString(l.dailyQuota()), "172800");
         long verdict = r.get(0).toLong();
         long value = r.get(1).toLong();
+        if (verdict == FULL) {
+            throw new ProblemException.ServiceUnavailable("the event backlog is full: retry the batch later", 5);
+        }
         if (verdict == 0) {
             throw new ProblemException.TooManyRequests("tenant " + tenantId + " is over its rate of "
                     + l.eventsPerSecond() + " events/s: retry this batch in " + Math.max(1, (value + 999) / 1000)
@@ -116,6 +132,9 @@ public class RateLimiter {
         }
         Response r = redis.execute("EVAL", SCRIPT, "2", "vigil:api-rate:" + subject, "vigil:api-quota:none",
                 "1", Integer.toString(requestsPerSecond), Integer.toString(requestsPerSecond * 2), "0", "60");
+        if (r.get(0).toLong() == FULL) {
+            return; // Redis is full: API calls are not held back for it (the SOC keeps working meanwhile)
+        }
         if (r.get(0).toLong() == 0) {
             long wait = (r.get(1).toLong() + 999) / 1000;
             throw new ProblemException.TooManyRequests("more than " + requestsPerSecond

@@ -248,7 +248,7 @@ public class IntakeService {
             meters.counter("vigil.ingest.backpressure", "tenant", tenantId.toString()).increment();
             return new ProblemException.ServiceUnavailable("the event backlog cannot be reached: retry the batch later", 5);
         }
-        if (!String.valueOf(e.getMessage()).contains("OOM")) {
+        if (!io.vigil.platform.streams.RedisErrors.is(e, "OOM")) {
             return e;
         }
         meters.counter("vigil.ingest.backpressure", "tenant", tenantId.toString()).increment();

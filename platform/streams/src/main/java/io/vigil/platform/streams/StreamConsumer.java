@@ -112,7 +112,7 @@ public final class StreamConsumer implements AutoCloseable {
         try {
             batch = streams.xreadgroup(group, name, stream, ">", args);
         } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("NOGROUP")) {
+            if (!RedisErrors.is(e, "NOGROUP")) {
                 throw e;
             }
             // Redis lost the stream or the group (restarted without persistence, flushed): recreate it
@@ -348,7 +348,7 @@ public final class StreamConsumer implements AutoCloseable {
         try {
             streams.xgroupCreate(stream, group, "0", new XGroupCreateArgs().mkstream());
         } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+            if (!RedisErrors.is(e, "BUSYGROUP")) {
                 throw e;
             }
         }
