@@ -1,6 +1,7 @@
 package io.vigil.cases.triage;
 
 import io.vigil.cases.alert.Alert;
+import io.vigil.platform.tenancy.TenantContext;
 import io.vigil.platform.tenancy.TenantFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,7 +43,18 @@ public class Case {
 
     /** Who works it: the provider's SOC, or the client's own team (hybrid and co-managed models). */
     public enum Party {
-        PROVIDER, CLIENT
+        PROVIDER, CLIENT;
+
+        private static final Set<String> PROVIDER_ROLES = Set.of("soc-tier1", "soc-tier2", "soc-tier3",
+                "soc-manager", "provider-admin");
+
+        /**
+         * The caller's side: provider staff (their actions acknowledge a case; they read internal comments)
+         * or the client's people.
+         */
+        public static Party of(TenantContext caller) {
+            return caller.allTenants() || caller.roles().stream().anyMatch(PROVIDER_ROLES::contains) ? PROVIDER : CLIENT;
+        }
     }
 
     /**

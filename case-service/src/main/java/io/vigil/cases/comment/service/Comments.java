@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,8 +25,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Comments {
 
-    static final Set<String> PROVIDER_ROLES = Set.of("soc-tier1", "soc-tier2", "soc-tier3", "soc-manager",
-            "provider-admin");
 
     private final CommentRepository comments;
     private final CaseRepository cases;
@@ -41,22 +38,18 @@ public class Comments {
         this.audit = audit;
     }
 
-    /** True for the provider's staff, false for a client's people. */
-    public static boolean provider(TenantContext caller) {
-        return caller.roles().stream().anyMatch(PROVIDER_ROLES::contains);
-    }
 
     @Transactional
     public List<CommentResponse> list(UUID caseId) {
-        Case c = find(caseId);
-        return comments.ofCase(c.id, !provider(current.get())).stream().map(Comments::response).toList();
+        Case c = cases.findVisible(caseId, current.get());
+        return comments.ofCase(c.id, Case.Party.of(current.get()) != Case.Party.PROVIDER).stream().map(Comments::response).toList();
     }
 
     @Transactional
     public CommentResponse add(UUID caseId, CommentRequest r) {
-        Case c = find(caseId);
+        Case c = cases.findVisible(caseId, current.get());
         TenantContext caller = current.get();
-        boolean staff = provider(caller);
+        boolean staff = Case.Party.of(caller) == Case.Party.PROVIDER;
         if (!staff && r.visibility() == Comment.Visibility.INTERNAL) {
             throw new ProblemException.Forbidden("internal comments are the provider's; a client's comments are shared");
         }
@@ -65,7 +58,7 @@ public class Comments {
         m.tenantId = c.tenantId;
         m.caseId = c.id;
         m.author = caller.subject();
-        m.authorParty = staff ? "PROVIDER" : "CLIENT";
+        m.authorParty = Case.Party.of(caller).name();
         m.visibility = staff ? (r.visibility() == null ? Comment.Visibility.INTERNAL : r.visibility())
                 : Comment.Visibility.SHARED;
         m.body = r.body();
@@ -80,11 +73,4 @@ public class Comments {
         return new CommentResponse(m.id, m.caseId, m.author, m.authorParty, m.visibility, m.body, m.createdAt);
     }
 
-    private Case find(UUID id) {
-        Case c = cases.findById(id);
-        if (c == null || !current.get().allows(c.tenantId)) {
-            throw new ProblemException.NotFound("no case " + id);
-        }
-        return c;
-    }
 }

@@ -9,7 +9,6 @@ import io.vigil.cases.observable.rest.ObservableResponse;
 import io.vigil.cases.observable.rest.RelatedCase;
 import io.vigil.cases.triage.Case;
 import io.vigil.cases.triage.repository.CaseRepository;
-import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,13 +90,13 @@ public class Observables {
 
     @Transactional
     public List<ObservableResponse> list(UUID caseId) {
-        Case c = find(caseId);
+        Case c = cases.findVisible(caseId, current.get());
         return observables.ofCase(c.id).stream().map(o -> response(o)).toList();
     }
 
     @Transactional
     public ObservableResponse addByHand(UUID caseId, ObservableRequest r) {
-        Case c = find(caseId);
+        Case c = cases.findVisible(caseId, current.get());
         TenantContext caller = current.get();
         Observable.Type type = Observable.Type.of(r.type());
         String v = type.normalise(r.value());
@@ -128,7 +127,7 @@ public class Observables {
     /** The tenant's other cases sharing observables with this one; never another tenant's. */
     @Transactional
     public List<RelatedCase> related(UUID caseId) {
-        Case c = find(caseId);
+        Case c = cases.findVisible(caseId, current.get());
         List<RelatedCase> out = new ArrayList<>();
         observables.related(c.tenantId, c.id).forEach((id, shared) -> {
             Case other = cases.findById(id);
@@ -146,11 +145,4 @@ public class Observables {
                 o.createdAt, o.createdBy, others >= MIN_OTHER_CLIENTS ? others : null);
     }
 
-    private Case find(UUID id) {
-        Case c = cases.findById(id);
-        if (c == null || !current.get().allows(c.tenantId)) {
-            throw new ProblemException.NotFound("no case " + id);
-        }
-        return c;
-    }
 }

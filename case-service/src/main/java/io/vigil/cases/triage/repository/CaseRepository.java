@@ -25,6 +25,15 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
         }
     }
 
+    /** The case, when the caller may see it; 404 otherwise, exactly as for a case that does not exist. */
+    public Case findVisible(UUID id, io.vigil.platform.tenancy.TenantContext caller) {
+        Case c = findById(id);
+        if (c == null || !caller.allows(c.tenantId)) {
+            throw new io.vigil.platform.errors.ProblemException.NotFound("no case " + id);
+        }
+        return c;
+    }
+
     /** The next human-friendly number of the tenant's cases: 1, 2, 3 ... (a row lock serialises them). */
     public long nextNumber(UUID tenantId) {
         return ((Number) getEntityManager().createNativeQuery(

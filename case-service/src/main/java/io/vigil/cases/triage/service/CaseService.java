@@ -37,9 +37,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseService {
 
-    /** Roles of the provider's staff: their actions stop response clocks, a client's do not. */
-    static final java.util.Set<String> PROVIDER_ROLES = java.util.Set.of("soc-tier1", "soc-tier2", "soc-tier3",
-            "soc-manager", "provider-admin");
 
     private final CaseRepository cases;
     private final AlertRepository alerts;
@@ -105,13 +102,13 @@ public class CaseService {
 
     @Transactional
     public CaseResponse get(UUID id) {
-        return CaseMapper.toResponse(find(id));
+        return CaseMapper.toResponse(cases.findVisible(id, current.get()));
     }
 
     /** Applies an update; {@code ifMatch} (the version the caller saw) must be the current one when given. */
     @Transactional
     public CaseResponse update(UUID id, CaseUpdate u, Long ifMatch) {
-        Case c = find(id);
+        Case c = cases.findVisible(id, current.get());
         requireVersion(c, ifMatch);
         TenantContext caller = current.get();
         Map<String, Object> before = new LinkedHashMap<>();
@@ -189,7 +186,7 @@ public class CaseService {
 
     @Transactional
     public CaseResponse close(UUID id, CloseRequest r, Long ifMatch) {
-        Case c = find(id);
+        Case c = cases.findVisible(id, current.get());
         requireVersion(c, ifMatch);
         if (c.status == Case.Status.CLOSED) {
             if (c.classification == r.classification() && Objects.equals(c.classificationReason, r.classificationReason())) {
@@ -238,7 +235,7 @@ public class CaseService {
 
     @Transactional
     public CaseResponse reopen(UUID id, ReopenRequest r, Long ifMatch) {
-        Case c = find(id);
+        Case c = cases.findVisible(id, current.get());
         requireVersion(c, ifMatch);
         if (c.status.open()) {
             throw new ProblemException.Conflict("case " + c.number + " is " + c.status + ", not resolved or closed");
@@ -265,7 +262,7 @@ public class CaseService {
     /** The case's alerts (at the time of their activity) and every recorded action, oldest first. */
     @Transactional
     public List<TimelineEntry> timeline(UUID id, String kind) {
-        Case c = find(id);
+        Case c = cases.findVisible(id, current.get());
         List<TimelineEntry> out = new ArrayList<>();
         if (kind == null || kind.equals("alert")) {
             for (Alert a : alerts.list("caseId", c.id)) {
@@ -273,7 +270,7 @@ public class CaseService {
                         a.id.toString()));
             }
         }
-        boolean staff = io.vigil.cases.comment.service.Comments.provider(current.get());
+        boolean staff = Case.Party.of(current.get()) == Case.Party.PROVIDER;
         if (kind == null || kind.equals("comment")) {
             for (var m : comments.ofCase(c.id, !staff)) {
                 out.add(new TimelineEntry(m.createdAt, "comment", m.author, "(" + m.visibility + ") " + m.body,
@@ -295,7 +292,7 @@ public class CaseService {
 
     @Transactional
     public List<AuditEntry> auditOf(UUID id) {
-        return audit.ofCase(find(id).id);
+        return audit.ofCase(cases.findVisible(id, current.get()).id);
     }
 
     @Transactional
@@ -306,18 +303,11 @@ public class CaseService {
 
     @Transactional
     public List<io.vigil.cases.alert.rest.AlertResponse> alertsOf(UUID id) {
-        Case c = find(id);
+        Case c = cases.findVisible(id, current.get());
         return alerts.list("caseId = ?1 order by detectedAt", c.id).stream()
                 .map(io.vigil.cases.alert.mapping.AlertMapper::toResponse).toList();
     }
 
-    private Case find(UUID id) {
-        Case c = cases.findById(id);
-        if (c == null || !current.get().allows(c.tenantId)) {
-            throw new ProblemException.NotFound("no case " + id);
-        }
-        return c;
-    }
 
     private static void requireVersion(Case c, Long ifMatch) {
         if (ifMatch != null && ifMatch != c.version) {
@@ -328,7 +318,7 @@ public class CaseService {
 
     /** KPI times: the first provider action after NEW acknowledges; containment, resolution and closure are stamped once. */
     private static void stamp(Case c, TenantContext caller, Instant now) {
-        boolean provider = caller.roles().stream().anyMatch(PROVIDER_ROLES::contains) || caller.allTenants();
+        boolean provider = Case.Party.of(caller) == Case.Party.PROVIDER;
         if (c.acknowledgedAt == null && c.status != Case.Status.NEW && provider) {
             c.acknowledgedAt = now;
         }
