@@ -98,14 +98,14 @@ class CaseTriageTest {
         }
         awaitCases(analyst, t, 5);
         Response page1 = given().auth().oauth2(analyst).queryParam("tenantId", t.toString()).queryParam("limit", 2)
-                .get("/api/v1/cases");
+                .queryParam("sort", "priority").get("/api/v1/cases");
         page1.then().statusCode(200).header("X-Total-Count", "5").body("items.size()", equalTo(2))
                 .body("items[0].severity", equalTo("CRITICAL")).body("nextCursor", notNullValue());
         List<Integer> priorities = new java.util.ArrayList<>(page1.jsonPath().getList("items.priority", Integer.class));
         String cursor = page1.jsonPath().getString("nextCursor");
         while (cursor != null) {
             Response next = given().auth().oauth2(analyst).queryParam("tenantId", t.toString()).queryParam("limit", 2)
-                    .queryParam("cursor", cursor).get("/api/v1/cases");
+                    .queryParam("sort", "priority").queryParam("cursor", cursor).get("/api/v1/cases");
             next.then().statusCode(200);
             priorities.addAll(next.jsonPath().getList("items.priority", Integer.class));
             cursor = next.jsonPath().getString("nextCursor");
@@ -201,9 +201,10 @@ class CaseTriageTest {
         patch(manager, id, null, Map.of("status", "IN_PROGRESS")).then().statusCode(200);
         patch(manager, id, null, Map.of("assignee", "tier2.analyst")).then().statusCode(200);
         given().auth().oauth2(manager).queryParam("tenantId", t.toString()).get("/api/v1/cases/audit/verify").then()
-                .statusCode(200).body("intact", equalTo(true)).body("rows", equalTo(3));
+                .statusCode(200).body("intact", equalTo(true)).body("rows", equalTo(5));
         given().auth().oauth2(manager).get("/api/v1/cases/" + id + "/audit").then().statusCode(200)
-                .body("items.action", equalTo(List.of("case.created", "case.updated", "case.updated")))
+                .body("items.action", equalTo(List.of("case.created", "case.updated", "case.sla.met", "case.sla.met",
+                        "case.updated"))) // in progress met the acknowledge and triage promises
                 .body("items[1].before", containsString("NEW")).body("items[1].after", containsString("IN_PROGRESS"));
 
         // The service's own database role cannot rewrite history.

@@ -41,6 +41,38 @@ class TenantEventsOutboxTest {
     }
 
     @Test
+    void theCoverageCalendarRegimesAndResolutionTargetReachCaseServiceOnTheStream() throws Exception {
+        String admin = Fixtures.providerAdmin();
+        String id = io.restassured.RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("name", "Client nis2", "slug", Fixtures.slug("nis2"), "socModel", "MANAGED",
+                        "timeZone", "Europe/Paris", "regulatoryRegimes", List.of("NIS2", "GDPR")))
+                .post("/api/v1/tenants").then().statusCode(201)
+                .body("regulatoryRegimes", org.hamcrest.Matchers.equalTo(List.of("NIS2", "GDPR"))).extract().path("id");
+        io.restassured.RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("windows", List.of(java.util.Map.of("day", "MONDAY", "start", "08:00", "end", "18:00")),
+                        "holidays", List.of("2026-12-25")))
+                .put("/api/v1/tenants/" + id + "/coverage").then().statusCode(200);
+        io.restassured.RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("HIGH", java.util.Map.of("acknowledgeMinutes", 20, "triageMinutes", 40,
+                        "containMinutes", 90, "notifyMinutes", 60, "resolveMinutes", 60, "clock", "ALWAYS")))
+                .put("/api/v1/tenants/" + id + "/sla-policy").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("HIGH.resolveMinutes"));
+        io.restassured.RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("HIGH", java.util.Map.of("acknowledgeMinutes", 20, "triageMinutes", 40,
+                        "containMinutes", 90, "notifyMinutes", 60, "resolveMinutes", 600, "clock", "ALWAYS")))
+                .put("/api/v1/tenants/" + id + "/sla-policy").then().statusCode(200);
+        StreamMessage<String, String, String> coverage = awaitType(id, "tenant.coverage.replaced").orElseThrow(
+                () -> new AssertionError("tenant.coverage.replaced never reached tenant.events"));
+        assertTrue(coverage.payload().get("payload").contains("\"holidays\":[\"2026-12-25\"]"), coverage.payload().get("payload"));
+        assertTrue(coverage.payload().get("payload").contains("\"timeZone\":\"Europe/Paris\""));
+        StreamMessage<String, String, String> sla = awaitType(id, "tenant.sla-policy.overridden").orElseThrow();
+        assertTrue(sla.payload().get("payload").contains("\"resolveMinutes\":600"), sla.payload().get("payload"));
+        StreamMessage<String, String, String> created = awaitType(id, "tenant.created").orElseThrow();
+        assertTrue(created.payload().get("payload").contains("\"regulatoryRegimes\":[\"NIS2\",\"GDPR\"]"),
+                created.payload().get("payload"));
+    }
+
+    @Test
     void aRowLeftByACrashBeforePublishingIsPublishedByTheRelay() throws Exception {
         // A committed outbox row whose after-commit publish never ran (the process died in between).
         UUID tenant = UUID.randomUUID();
@@ -75,6 +107,22 @@ class TenantEventsOutboxTest {
         } finally {
             request.terminate();
         }
+    }
+
+    private Optional<StreamMessage<String, String, String>> awaitType(String tenantId, String type) throws InterruptedException {
+        String since = (System.currentTimeMillis() - 60_000) + "-0";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<StreamMessage<String, String, String>> hit = redis.stream(String.class, String.class, String.class)
+                    .xrange("tenant.events", StreamRange.of(since, "+")).stream()
+                    .filter(m -> tenantId.equals(m.payload().get("tenantId")) && type.equals(m.payload().get("type")))
+                    .findFirst();
+            if (hit.isPresent()) {
+                return hit;
+            }
+            Thread.sleep(100);
+        }
+        return Optional.empty();
     }
 
     /** Waits for an entry of the tenant added in the last minute (stream ids start with epoch millis). */

@@ -15,6 +15,10 @@ public interface CaseStreams {
     @WithDefault("alert-verdicts")
     String alertVerdicts();
 
+    /** tenant-service's changes ({@code tenant.*}), read in group {@code cases} for profiles and SLA targets. */
+    @WithDefault("tenant.events")
+    String tenantEvents();
+
     /** Every change of a case ({@code case.*}), through the outbox. */
     @WithDefault("case.events")
     String caseEvents();

@@ -152,6 +152,19 @@ public class Case {
     public String rootCause;
     @Column(name = "closing_comment")
     public String closingComment;
+    /** The worst state of the case's clocks (NONE, ON_TRACK, AT_RISK, BREACHED, MET). */
+    @Column(name = "sla_state", nullable = false)
+    public String slaState = "NONE";
+    /** The soonest deadline among the case's running clocks. */
+    @Column(name = "sla_due_at")
+    public Instant slaDueAt;
+    /** The queue's SLA order: minus the deadline's epoch seconds, so the soonest deadline sorts first. */
+    @Column(name = "sla_urgency", nullable = false)
+    public long slaUrgency = NO_DEADLINE;
+
+    /** {@link #slaUrgency} of a case with no running clock: after every other. */
+    public static final long NO_DEADLINE = -Long.MAX_VALUE;
+
     /** Bumped by every change: the case's ETag. */
     @Column(nullable = false)
     public long version;

@@ -35,6 +35,14 @@ public class Tenant {
         MANAGED, HYBRID, VIRTUAL, CO_MANAGED
     }
 
+    /**
+     * Incident-notification regimes that apply to the client: NIS2 Art. 23, GDPR Art. 33, DORA (major ICT
+     * incidents). case-service runs their clocks when an analyst marks a case reportable under one.
+     */
+    public enum Regime {
+        NIS2, GDPR, DORA
+    }
+
     @Id
     public UUID id;
 
@@ -56,6 +64,10 @@ public class Tenant {
     public String timeZone;
 
     public String industry;
+
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @Column(name = "regulatory_regimes", nullable = false, columnDefinition = "text[]")
+    public String[] regulatoryRegimes = new String[0];
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -31,7 +31,13 @@ public class Comments {
     private final CurrentTenant current;
     private final AuditChain audit;
 
-    public Comments(CommentRepository comments, CaseRepository cases, CurrentTenant current, AuditChain audit) {
+    private final io.vigil.cases.sla.service.SlaClocks clocks;
+    private final java.time.Clock clock;
+
+    public Comments(CommentRepository comments, CaseRepository cases, CurrentTenant current, AuditChain audit,
+            io.vigil.cases.sla.service.SlaClocks clocks, java.time.Clock clock) {
+        this.clocks = clocks;
+        this.clock = clock;
         this.comments = comments;
         this.cases = cases;
         this.current = current;
@@ -62,8 +68,12 @@ public class Comments {
         m.visibility = staff ? (r.visibility() == null ? Comment.Visibility.INTERNAL : r.visibility())
                 : Comment.Visibility.SHARED;
         m.body = r.body();
-        m.createdAt = Instant.now();
+        m.createdAt = clock.instant();
         comments.persist(m);
+        if (staff && m.visibility == Comment.Visibility.SHARED) {
+            clocks.lock(c);
+            clocks.clientNotified(c, caller.subject(), m.createdAt); // a client's own comment never stops a clock
+        }
         audit.append(c.tenantId, caller.subject(), c.id, "case.commented", null,
                 Map.of("commentId", m.id, "visibility", m.visibility, "party", m.authorParty));
         return response(m);

@@ -24,7 +24,7 @@ public final class CaseMapper {
                 c.ownerParty, List.of(c.labels), List.of(c.techniques), List.of(c.tactics), List.of(c.hosts), c.ruleId,
                 c.alertCount, c.firstActivityAt, c.lastActivityAt, c.createdAt, c.updatedAt, c.acknowledgedAt,
                 c.containedAt, c.resolvedAt, c.closedAt, c.classification, c.classificationReason, c.rootCause,
-                c.closingComment, c.version);
+                c.closingComment, c.slaState, c.slaDueAt, c.version);
     }
 
     public static String factorsJson(List<PriorityFactor> factors) {

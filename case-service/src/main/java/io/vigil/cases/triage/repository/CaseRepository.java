@@ -13,9 +13,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
 
-    /** The queue's orders, each a key read descending and then the id. */
+    /**
+     * The queue's orders, each a key read descending and then the id. SLA: the soonest deadline of a running
+     * clock first (breached ones, whose deadline passed, on top), cases without one last.
+     */
     public enum Sort {
-        PRIORITY("c.priority"), SEVERITY("(c.severityRank * 1000 + c.priority)"), CREATED("c.createdAt"),
+        SLA("c.slaUrgency"), PRIORITY("c.priority"), SEVERITY("(c.severityRank * 1000 + c.priority)"), CREATED("c.createdAt"),
         UPDATED("c.updatedAt");
 
         final String key;
@@ -88,6 +91,7 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
     /** The sort key of a case, as {@link #queue} compares it. */
     public static Object keyOf(Case c, Sort sort) {
         return switch (sort) {
+            case SLA -> c.slaUrgency;
             case PRIORITY -> c.priority;
             case SEVERITY -> c.severityRank * 1000 + c.priority;
             case CREATED -> c.createdAt;
@@ -128,6 +132,10 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
         if (f.host() != null) {
             q.append(" and array_contains(c.hosts, :host)");
             p.put("host", f.host().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (f.slaStates() != null && !f.slaStates().isEmpty()) {
+            q.append(" and c.slaState in :slaStates");
+            p.put("slaStates", f.slaStates().stream().map(Enum::name).toList());
         }
         if (f.minPriority() != null) {
             q.append(" and c.priority >= :minPriority");

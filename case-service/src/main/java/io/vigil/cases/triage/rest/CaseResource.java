@@ -36,6 +36,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vigil.cases.sla.rest.ClockResponse;
+import io.vigil.cases.sla.rest.NotificationRequest;
+import io.vigil.cases.sla.rest.NotificationResponse;
+import io.vigil.cases.sla.rest.ReportableRequest;
+import io.vigil.cases.sla.service.RegulatoryClocks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -60,9 +65,11 @@ public class CaseResource {
     private final Observables observables;
     private final Comments comments;
     private final SavedViews views;
+    private final RegulatoryClocks regulatory;
 
     public CaseResource(CaseService service, Observables observables,
-            Comments comments, SavedViews views) {
+            Comments comments, SavedViews views, RegulatoryClocks regulatory) {
+        this.regulatory = regulatory;
         this.views = views;
         this.service = service;
         this.observables = observables;
@@ -76,8 +83,8 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(operationId = "listCases", summary = "The queue: every case of the caller's tenants, highest priority"
-            + " first (or by severity, created, updated), narrowed by the filters or by one of the caller's saved"
+    @Operation(operationId = "listCases", summary = "The queue: every case of the caller's tenants, the soonest SLA"
+            + " deadline first (breached on top; or by priority, severity, created, updated), narrowed by the filters or by one of the caller's saved"
             + " views (view=NAME; the query's own filters win); assignee=me is the caller; X-Total-Count counts"
             + " them all")
     @APIResponse(responseCode = "200", description = "One page", headers = @Header(name = "X-Total-Count",
@@ -87,7 +94,8 @@ public class CaseResource {
             @QueryParam("severity") List<Alert.Severity> severities, @QueryParam("assignee") String assignee,
             @QueryParam("tier") Integer tier, @QueryParam("ruleId") String ruleId,
             @QueryParam("technique") String technique, @QueryParam("host") String host,
-            @QueryParam("minPriority") Integer minPriority, @QueryParam("createdFrom") Instant createdFrom,
+            @QueryParam("minPriority") Integer minPriority,
+            @QueryParam("slaState") List<io.vigil.cases.sla.SlaState> slaStates, @QueryParam("createdFrom") Instant createdFrom,
             @QueryParam("createdTo") Instant createdTo, @QueryParam("updatedFrom") Instant updatedFrom,
             @QueryParam("updatedTo") Instant updatedTo, @QueryParam("sort") String sort,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @QueryParam("view") String view) {
@@ -102,6 +110,7 @@ public class CaseResource {
             technique = technique == null ? v.technique() : technique;
             host = host == null ? v.host() : host;
             minPriority = minPriority == null ? v.minPriority() : minPriority;
+            slaStates = slaStates == null || slaStates.isEmpty() ? v.slaStates() : slaStates;
             sort = sort == null ? v.sort() : sort;
         }
         if ("me".equals(assignee)) {
@@ -109,12 +118,12 @@ public class CaseResource {
         }
         CaseRepository.Sort order;
         try {
-            order = sort == null ? CaseRepository.Sort.PRIORITY : CaseRepository.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
+            order = sort == null ? CaseRepository.Sort.SLA : CaseRepository.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException.BadRequest("sort must be one of priority, severity, created, updated");
+            throw new ProblemException.BadRequest("sort must be one of sla, priority, severity, created, updated");
         }
         CaseService.QueuePage page = service.queue(new CaseFilter(tenantIds, statuses, severities, assignee, tier, ruleId,
-                technique, host, minPriority, createdFrom, createdTo, updatedFrom, updatedTo), order, cursor,
+                technique, host, minPriority, slaStates, createdFrom, createdTo, updatedFrom, updatedTo), order, cursor,
                 Cursor.limit(limit, 50, 500));
         return Response.ok(page.page()).header("X-Total-Count", page.total()).build();
     }
@@ -231,6 +240,45 @@ public class CaseResource {
     @APIResponse(responseCode = "201", description = "The comment", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest request) {
         return Response.status(201).entity(comments.add(id, request)).build();
+    }
+
+    @GET
+    @Path("{id}/clocks")
+    @Operation(operationId = "listCaseClocks", summary = "The case's SLA clocks (acknowledge, triage, contain, resolve,"
+            + " notify the client) and regulatory clocks (NIS2, GDPR, DORA): target, deadline, counted and paused"
+            + " minutes, state")
+    public Page<ClockResponse> clocks(@PathParam("id") UUID id) {
+        return whole(regulatory.clocksOf(id));
+    }
+
+    @POST
+    @Path("{id}/reportable")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @Operation(operationId = "markCaseReportable", summary = "Mark the case reportable under one of the tenant's"
+            + " regimes: its regulatory clocks start from the client's awareness")
+    public Page<ClockResponse> reportable(@PathParam("id") UUID id, @Valid @NotNull ReportableRequest request) {
+        return whole(regulatory.markReportable(id, request));
+    }
+
+    @GET
+    @Path("{id}/regulatory-notifications")
+    @Operation(operationId = "listRegulatoryNotifications", summary = "Every notification sent to a regulator for the"
+            + " case, with its deadline and whether it was on time")
+    public Page<NotificationResponse> regulatoryNotifications(@PathParam("id") UUID id) {
+        return whole(regulatory.notifications(id));
+    }
+
+    @POST
+    @Path("{id}/regulatory-notifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @Operation(operationId = "recordRegulatoryNotification", summary = "Record a notification sent to a regulator: it"
+            + " stops that stage's clock and starts the next stage's")
+    @APIResponse(responseCode = "201", description = "The notification",
+            content = @Content(schema = @Schema(implementation = NotificationResponse.class)))
+    public Response recordRegulatoryNotification(@PathParam("id") UUID id, @Valid @NotNull NotificationRequest request) {
+        return Response.status(201).entity(regulatory.record(id, request)).build();
     }
 
     @GET

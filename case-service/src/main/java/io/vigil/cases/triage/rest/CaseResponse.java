@@ -17,5 +17,5 @@ public record CaseResponse(UUID id, UUID tenantId, long number, String title, St
         int alertCount, Instant firstActivityTimeUtc, Instant lastActivityTimeUtc, Instant createdTimeUtc,
         Instant lastModifiedTimeUtc, Instant acknowledgedAt, Instant containedAt, Instant resolvedAt, Instant closedAt,
         Case.Classification classification, String classificationReason, String rootCause, String closingComment,
-        long version) {
+        String slaState, Instant slaDueAt, long version) {
 }

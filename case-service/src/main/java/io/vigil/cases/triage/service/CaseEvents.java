@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * Announces every change of a case on {@code case.events} through the outbox, in the change's transaction:
  * {@code case.created}, {@code case.alert-added}, {@code case.updated}, {@code case.closed},
- * {@code case.reopened}. The payload is the case after the change and what changed
+ * {@code case.reopened}, and the clocks' {@code case.sla.at-risk}, {@code case.sla.breached},
+ * {@code case.sla.met}. The payload is the case after the change and what changed
  * ({@code openapi/events/case.defs.json}); reporting builds its KPIs from these.
  */
 @ApplicationScoped
@@ -40,6 +41,21 @@ public class CaseEvents {
         this.outbox = outbox;
         this.mapper = mapper;
         this.streams = streams;
+    }
+
+    /** The payload of the case.sla.* messages: a clock warned, breached or met. */
+    public record ClockChanged(UUID caseId, long caseNumber, String severity,
+            io.vigil.cases.sla.rest.ClockResponse clock) {
+    }
+
+    /** {@code case.sla.at-risk}, {@code case.sla.breached}, {@code case.sla.met}. */
+    public void publishClock(String type, Case c, io.vigil.cases.sla.rest.ClockResponse clock, Instant at) {
+        try {
+            outbox.add(streams.caseEvents(), new Envelope(c.tenantId, UUID.randomUUID(), type, SCHEMA_VERSION, at,
+                    mapper.writeValueAsString(new ClockChanged(c.id, c.number, c.severity.name(), clock))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + type + " of case " + c.id, e);
+        }
     }
 
     public void publish(String type, Case c, Change change) {

@@ -37,9 +37,13 @@ public class CaseGrouping {
     private final io.vigil.cases.observable.service.Observables observables;
     private final Duration lookback;
     private final boolean reopenClosed;
+    private final io.vigil.cases.sla.service.SlaClocks clocks;
+    private final io.vigil.cases.tenantfacts.service.TenantFacts facts;
+    private final java.time.Clock clock;
 
     public CaseGrouping(CaseRepository cases, AuditChain audit, CaseEvents events,
-            io.vigil.cases.observable.service.Observables observables,
+            io.vigil.cases.observable.service.Observables observables, io.vigil.cases.sla.service.SlaClocks clocks,
+            io.vigil.cases.tenantfacts.service.TenantFacts facts, java.time.Clock clock,
             @ConfigProperty(name = "vigil.cases.grouping.lookback", defaultValue = "PT24H") Duration lookback,
             @ConfigProperty(name = "vigil.cases.grouping.reopen-closed", defaultValue = "false") boolean reopenClosed) {
         this.cases = cases;
@@ -48,6 +52,9 @@ public class CaseGrouping {
         this.observables = observables;
         this.lookback = lookback;
         this.reopenClosed = reopenClosed;
+        this.clocks = clocks;
+        this.facts = facts;
+        this.clock = clock;
     }
 
     /** The grouping key of an alert: what makes two alerts the same matter. */
@@ -67,7 +74,7 @@ public class CaseGrouping {
         String key = key(raised);
         cases.lockGroup(alert.tenantId, key);
         Case c = cases.latestInGroup(alert.tenantId, key);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean recent = c != null && !c.lastActivityAt.isBefore(alert.detectedAt.minus(lookback));
         if (c != null && recent && !c.status.open() && reopenClosed) {
             Case.Status from = c.status;
@@ -78,15 +85,27 @@ public class CaseGrouping {
                     "a new alert of the same group", alert.id));
         } else if (c == null || !recent || !c.status.open()) {
             c = open(alert, raised, key, now);
+            var routing = facts.routing(c.tenantId, now);
+            c.ownerParty = routing.clientTeam() ? Case.Party.CLIENT : Case.Party.PROVIDER;
             cases.persist(c);
             alert.caseId = c.id;
             observables.fromAlert(c, raised, ACTOR);
-            audit.append(c.tenantId, ACTOR, c.id, "case.created", null, CaseMapper.toResponse(c));
+            clocks.start(c, now);
+            java.util.Map<String, Object> created = new java.util.LinkedHashMap<>();
+            created.put("case", CaseMapper.toResponse(c));
+            created.put("routedTo", c.ownerParty);
+            created.put("routing", routing.reason());
+            audit.append(c.tenantId, ACTOR, c.id, "case.created", null, created);
             events.publish("case.created", c, new CaseEvents.Change(ACTOR, now, List.of(), null, alert.id));
             return c;
         }
+        Alert.Severity was = c.severity;
         add(c, alert, raised, now);
         alert.caseId = c.id;
+        if (c.severity != was) {
+            clocks.lock(c);
+            clocks.retarget(c, now);
+        }
         observables.fromAlert(c, raised, ACTOR);
         audit.append(c.tenantId, ACTOR, c.id, "case.alert-added", null, java.util.Map.of("alertId", alert.id,
                 "alertCount", c.alertCount, "severity", c.severity, "priority", c.priority));

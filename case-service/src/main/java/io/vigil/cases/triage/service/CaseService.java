@@ -23,6 +23,8 @@ import io.vigil.platform.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import io.vigil.cases.sla.service.SlaClocks;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,9 +47,14 @@ public class CaseService {
     private final AuditChain audit;
     private final CaseEvents events;
     private final io.vigil.cases.comment.repository.CommentRepository comments;
+    private final SlaClocks clocks;
+    private final Clock clock;
 
     public CaseService(CaseRepository cases, AlertRepository alerts, AlertVerdicts verdicts, CurrentTenant current,
-            AuditChain audit, CaseEvents events, io.vigil.cases.comment.repository.CommentRepository comments) {
+            AuditChain audit, CaseEvents events, io.vigil.cases.comment.repository.CommentRepository comments,
+            SlaClocks clocks, Clock clock) {
+        this.clocks = clocks;
+        this.clock = clock;
         this.comments = comments;
         this.cases = cases;
         this.alerts = alerts;
@@ -76,6 +83,7 @@ public class CaseService {
             }
             try {
                 afterKey = switch (sort) {
+                    case SLA -> Long.valueOf(parts[1]);
                     case PRIORITY, SEVERITY -> Integer.valueOf(parts[1]);
                     case CREATED, UPDATED -> Instant.parse(parts[1]);
                 };
@@ -113,7 +121,8 @@ public class CaseService {
         TenantContext caller = current.get();
         Map<String, Object> before = new LinkedHashMap<>();
         Map<String, Object> after = new LinkedHashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
+        Case.Status from = c.status;
         if (u.status() != null && u.status() != c.status) {
             if (u.status() == Case.Status.CLOSED) {
                 throw new ProblemException.Unprocessable("a case is closed with POST /api/v1/cases/" + id
@@ -179,6 +188,7 @@ public class CaseService {
         String action = after.containsKey("tier") ? (c.tier > (Integer) before.get("tier") ? "case.escalated"
                 : "case.de-escalated") : "case.updated";
         audit.append(c.tenantId, caller.subject(), c.id, action, before, after);
+        clocksAfterUpdate(c, from, after, caller, now);
         events.publish("case.updated", c, new CaseEvents.Change(caller.subject(), now,
                 after.keySet().stream().filter(k -> !k.equals("note")).toList(), u.note(), null));
         return CaseMapper.toResponse(c);
@@ -196,7 +206,7 @@ public class CaseService {
                     + "; reopen it first");
         }
         TenantContext caller = current.get();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, Object> before = Map.of("status", c.status);
         c.status = Case.Status.CLOSED;
         c.classification = r.classification();
@@ -228,6 +238,8 @@ public class CaseService {
         after.put("comment", c.closingComment);
         after.put("alertsClosed", closedAlerts);
         audit.append(c.tenantId, caller.subject(), c.id, "case.closed", before, after);
+        clocks.lock(c);
+        clocks.closed(c, caller.subject(), now);
         events.publish("case.closed", c, new CaseEvents.Change(caller.subject(), now,
                 List.of("status", "classification"), r.comment(), null));
         return CaseMapper.toResponse(c);
@@ -241,7 +253,7 @@ public class CaseService {
             throw new ProblemException.Conflict("case " + c.number + " is " + c.status + ", not resolved or closed");
         }
         TenantContext caller = current.get();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("status", c.status);
         before.put("classification", c.classification);
@@ -308,6 +320,25 @@ public class CaseService {
                 .map(io.vigil.cases.alert.mapping.AlertMapper::toResponse).toList();
     }
 
+
+    /**
+     * What an update means for the case's clocks: a new severity's targets, a provider's escalation ending
+     * triage, a move that pauses, resumes or meets them. After the update's own audit entry, so the trail reads
+     * cause then consequence.
+     */
+    private void clocksAfterUpdate(Case c, Case.Status from, Map<String, Object> after, TenantContext caller, Instant now) {
+        clocks.lock(c);
+        boolean provider = Case.Party.of(caller) == Case.Party.PROVIDER;
+        if (after.containsKey("severity")) {
+            clocks.retarget(c, now);
+        }
+        if (after.containsKey("tier") && provider) {
+            clocks.triaged(c, caller.subject(), now);
+        }
+        if (after.containsKey("status")) {
+            clocks.moved(c, from, provider, caller.subject(), now);
+        }
+    }
 
     private static void requireVersion(Case c, Long ifMatch) {
         if (ifMatch != null && ifMatch != c.version) {

@@ -16,6 +16,6 @@ import java.util.UUID;
 public record SavedView(@Size(max = 50) List<UUID> tenantIds, @Size(max = 7) List<Case.Status> statuses,
         @Size(max = 5) List<Alert.Severity> severities, @Size(max = 200) String assignee, @Min(1) @Max(3) Integer tier,
         @Size(max = 200) String ruleId, @Size(max = 20) String technique, @Size(max = 255) String host,
-        @Min(0) @Max(100) Integer minPriority,
-        @Pattern(regexp = "priority|severity|created|updated", message = "must be priority, severity, created or updated") String sort) {
+        @Min(0) @Max(100) Integer minPriority, @Size(max = 5) List<io.vigil.cases.sla.SlaState> slaStates,
+        @Pattern(regexp = "sla|priority|severity|created|updated", message = "must be sla, priority, severity, created or updated") String sort) {
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.tenant.audit.AuditTrail;
 import io.vigil.tenant.coverage.Coverage;
 import io.vigil.tenant.coverage.CoverageCalendar;
 import io.vigil.tenant.coverage.rest.CoverageModels.CalendarDto;
@@ -39,8 +40,11 @@ public class CoverageService {
     private final EntityManager em;
     private final CurrentTenant current;
     private final ObjectMapper mapper;
+    private final AuditTrail audit;
 
-    public CoverageService(TenantRepository tenants, EntityManager em, CurrentTenant current, ObjectMapper mapper) {
+    public CoverageService(TenantRepository tenants, EntityManager em, CurrentTenant current, ObjectMapper mapper,
+            AuditTrail audit) {
+        this.audit = audit;
         this.tenants = tenants;
         this.em = em;
         this.current = current;
@@ -66,7 +70,9 @@ public class CoverageService {
         c.holidays = write(dto.holidays().stream().distinct().sorted().toList());
         c.updatedAt = Instant.now();
         em.persist(c);
-        return response(t, c);
+        CalendarResponse out = response(t, c);
+        audit.record(tenantId, "coverage", tenantId, "replaced", dto, out);
+        return out;
     }
 
     @Transactional

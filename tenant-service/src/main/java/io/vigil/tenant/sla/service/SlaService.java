@@ -116,7 +116,7 @@ public class SlaService {
         return effective(tenantId);
     }
 
-    /** Targets must come in the order work happens: acknowledge, then triage, then contain. */
+    /** Targets must come in the order work happens: acknowledge, then triage, then contain, then resolve. */
     private static void check(Map<Severity, SlaTargets> changes) {
         if (changes.isEmpty()) {
             throw new ProblemException.Unprocessable("no severity given",
@@ -133,6 +133,9 @@ public class SlaService {
             }
             if (t.containMinutes() < t.triageMinutes()) {
                 errors.add(new Problem.FieldError(severity + ".containMinutes", "must not be less than triageMinutes"));
+            }
+            if (t.resolveMinutes() != null && t.resolveMinutes() < t.containMinutes()) {
+                errors.add(new Problem.FieldError(severity + ".resolveMinutes", "must not be less than containMinutes"));
             }
         });
         if (!errors.isEmpty()) {

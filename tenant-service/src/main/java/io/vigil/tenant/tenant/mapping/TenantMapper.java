@@ -9,7 +9,8 @@ public final class TenantMapper {
     }
 
     public static TenantResponse toResponse(Tenant t) {
-        return new TenantResponse(t.id, t.name, t.slug, t.status, t.socModel, t.timeZone, t.industry, t.statusReason,
+        return new TenantResponse(t.id, t.name, t.slug, t.status, t.socModel, t.timeZone, t.industry,
+                java.util.Arrays.stream(t.regulatoryRegimes).map(Tenant.Regime::valueOf).sorted().toList(), t.statusReason,
                 t.serviceClientId, t.provisionedAt, t.provisioningError, t.version, t.createdAt, t.updatedAt);
     }
 }

@@ -9,6 +9,6 @@ import java.util.UUID;
  * created yet; it is retried); {@code serviceClientId} is the Keycloak client its systems authenticate as.
  */
 public record TenantResponse(UUID id, String name, String slug, Tenant.Status status, Tenant.SocModel socModel,
-        String timeZone, String industry, String statusReason, String serviceClientId, Instant provisionedAt,
+        String timeZone, String industry, java.util.List<Tenant.Regime> regulatoryRegimes, String statusReason, String serviceClientId, Instant provisionedAt,
         String provisioningError, long version, Instant createdAt, Instant updatedAt) {
 }

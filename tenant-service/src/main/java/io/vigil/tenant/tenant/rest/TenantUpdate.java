@@ -9,5 +9,10 @@ public record TenantUpdate(
         @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
         Tenant.SocModel socModel,
         String timeZone,
-        @Size(max = 100) String industry) {
+        @Size(max = 100) String industry,
+        java.util.Set<Tenant.Regime> regulatoryRegimes) {
+
+    public TenantUpdate(String name, Tenant.SocModel socModel, String timeZone, String industry) {
+        this(name, socModel, timeZone, industry, null);
+    }
 }

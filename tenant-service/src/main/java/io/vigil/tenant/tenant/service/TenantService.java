@@ -53,6 +53,7 @@ public class TenantService {
         t.socModel = req.socModel();
         t.timeZone = req.timeZone();
         t.industry = req.industry();
+        t.regulatoryRegimes = regimes(req.regulatoryRegimes());
         t.createdAt = Instant.now();
         t.updatedAt = t.createdAt;
         tenants.persist(t);
@@ -101,6 +102,10 @@ public class TenantService {
         if (req.industry() != null && !req.industry().equals(t.industry)) {
             t.industry = req.industry();
             changed.put("industry", t.industry);
+        }
+        if (req.regulatoryRegimes() != null && !java.util.Arrays.equals(regimes(req.regulatoryRegimes()), t.regulatoryRegimes)) {
+            t.regulatoryRegimes = regimes(req.regulatoryRegimes());
+            changed.put("regulatoryRegimes", List.of(t.regulatoryRegimes));
         }
         if (!changed.isEmpty()) {
             t.updatedAt = Instant.now();
@@ -204,5 +209,9 @@ public class TenantService {
             throw new ProblemException.Unprocessable("timeZone '" + zone + "' is not an IANA time zone",
                     List.of(new Problem.FieldError("timeZone", "not an IANA time zone id, e.g. Europe/Paris")));
         }
+    }
+
+    private static String[] regimes(java.util.Set<Tenant.Regime> given) {
+        return given == null ? new String[0] : given.stream().sorted().map(Enum::name).toArray(String[]::new);
     }
 }

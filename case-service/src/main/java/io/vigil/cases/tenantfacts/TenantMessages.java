@@ -1,0 +1,33 @@
+package io.vigil.cases.tenantfacts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The parts of tenant-service's messages ({@code openapi/events/tenant.*.schema.json}) case-service reads. */
+public final class TenantMessages {
+
+    private TenantMessages() {
+    }
+
+    /** {@code tenant.created}, {@code tenant.updated}: the tenant as tenant-service answers it. */
+    public record TenantChanged(UUID id, String name, String socModel, String timeZone, List<String> regulatoryRegimes) {
+    }
+
+    /** {@code tenant.coverage.replaced}: the client team's weekly windows and the tenant's holidays. */
+    public record CoverageReplaced(UUID tenantId, String timeZone, String socModel, List<Window> windows,
+            List<LocalDate> holidays) {
+    }
+
+    public record Window(String day, String start, String end) {
+    }
+
+    /** One severity's targets in {@code tenant.sla-policy.overridden} and {@code tenant.sla-defaults.updated}. */
+    public record Targets(int acknowledgeMinutes, int triageMinutes, int containMinutes, int notifyMinutes,
+            Integer resolveMinutes, String clock) {
+    }
+
+    /** {@code tenant.sla-policy.reverted}. */
+    public record Reverted(String severity) {
+    }
+}
