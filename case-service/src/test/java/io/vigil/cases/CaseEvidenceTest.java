@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,7 +89,7 @@ class CaseEvidenceTest {
         List<Map<String, Object>> custody = given().auth().oauth2(tier2)
                 .get("/api/v1/cases/" + caseId + "/evidence/" + evidenceId + "/custody").jsonPath().getList("items");
         assertEquals(3, custody.size());
-        assertEquals(false, sha.equals(custody.get(2).get("sha256")), "the custody entry records the hash the bytes had");
+        assertNotEquals(sha, custody.get(2).get("sha256"), "the custody entry records the hash the bytes had");
     }
 
     private static String awaitCase(String token, UUID tenant) throws InterruptedException {

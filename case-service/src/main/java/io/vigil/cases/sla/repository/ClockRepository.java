@@ -26,4 +26,8 @@ public class ClockRepository implements PanacheRepositoryBase<CaseClock, UUID> {
         return getEntityManager().createQuery("select n from RegulatoryNotification n where n.caseId = ?1 order by n.sentAt",
                 io.vigil.cases.sla.RegulatoryNotification.class).setParameter(1, caseId).getResultList();
     }
+
+    public void record(io.vigil.cases.sla.RegulatoryNotification n) {
+        getEntityManager().persist(n);
+    }
 }

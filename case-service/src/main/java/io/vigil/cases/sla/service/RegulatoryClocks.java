@@ -16,7 +16,6 @@ import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,18 +42,16 @@ public class RegulatoryClocks {
     private final TenantFacts facts;
     private final CurrentTenant current;
     private final AuditChain audit;
-    private final EntityManager em;
     private final Clock clock;
 
     public RegulatoryClocks(CaseRepository cases, ClockRepository clocks, SlaClocks sla, TenantFacts facts,
-            CurrentTenant current, AuditChain audit, EntityManager em, Clock clock) {
+            CurrentTenant current, AuditChain audit, Clock clock) {
         this.cases = cases;
         this.clocks = clocks;
         this.sla = sla;
         this.facts = facts;
         this.current = current;
         this.audit = audit;
-        this.em = em;
         this.clock = clock;
     }
 
@@ -143,7 +140,7 @@ public class RegulatoryClocks {
         n.summary = r.summary();
         n.recordedBy = current.get().subject();
         n.recordedAt = now;
-        em.persist(n);
+        clocks.record(n);
         sla.stopKind(c, kind, n.recordedBy, sent);
         java.time.ZoneId zone = facts.zone(c.tenantId);
         switch (kind) {
