@@ -169,6 +169,21 @@ class HuntTest {
         given().auth().oauth2(other).get("/api/v1/events?" + window).then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("items[0].tenantId", equalTo(b.toString()));
         given().auth().oauth2(other).get("/api/v1/events?tenantId=" + a + "&" + window).then().statusCode(404);
+        // By id, as a case's timeline asks for its alerts' events: whenever they happened, only the caller's.
+        List<String> ids = given().auth().oauth2(analyst).get("/api/v1/events?" + window).then().statusCode(200)
+                .extract().path("items.id");
+        String theirs = given().auth().oauth2(other).get("/api/v1/events?" + window).then().extract().path("items[0].id");
+        String old = given().auth().oauth2(analyst).get("/api/v1/events?from=2026-11-19T00:00:00Z&to=2026-11-21T00:00:00Z")
+                .then().extract().path("items[0].id");
+        given().auth().oauth2(analyst).get("/api/v1/events?id=" + ids.get(2) + "&id=" + old + "&id=" + theirs).then()
+                .statusCode(200).body("items.id", equalTo(List.of(ids.get(2), old)))
+                .body("items[1].event.'process.command_line'", equalTo("notepad"));
+        given().auth().oauth2(other).get("/api/v1/events?id=" + ids.get(0)).then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        given().auth().oauth2(analyst).get("/api/v1/events?" + "id=" + UUID.randomUUID()
+                + java.util.stream.IntStream.range(0, 64).mapToObj(i -> "&id=" + UUID.randomUUID())
+                        .collect(java.util.stream.Collectors.joining())).then().statusCode(422)
+                .body("errors[0].field", equalTo("id"));
         given().auth().oauth2(analyst).get("/api/v1/events?where=nocolon").then().statusCode(422)
                 .body("errors[0].field", equalTo("where"));
 

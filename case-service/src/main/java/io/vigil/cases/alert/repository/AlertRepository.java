@@ -27,4 +27,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         }
         return find(q + " order by detectedAt desc, id desc", p).page(0, limit).list();
     }
+
+    /** The ids of the events the case's alerts were raised on (their {@code alert.raised} eventId). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> eventIdsOfCase(UUID caseId) {
+        List<String> ids = getEntityManager().createNativeQuery("select distinct payload ->> 'eventId' from alerts"
+                + " where case_id = ?1 and payload ->> 'eventId' is not null").setParameter(1, caseId).getResultList();
+        return ids.stream().map(UUID::fromString).toList();
+    }
 }

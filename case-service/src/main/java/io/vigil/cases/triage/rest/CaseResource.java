@@ -41,7 +41,10 @@ import io.vigil.cases.sla.rest.NotificationRequest;
 import io.vigil.cases.sla.rest.NotificationResponse;
 import io.vigil.cases.sla.rest.ReportableRequest;
 import io.vigil.cases.sla.service.RegulatoryClocks;
+import io.vigil.cases.triage.service.StoredEvents;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -66,14 +69,23 @@ public class CaseResource {
     private final Comments comments;
     private final SavedViews views;
     private final RegulatoryClocks regulatory;
+    private final StoredEvents storedEvents;
+    private final org.eclipse.microprofile.jwt.JsonWebToken jwt;
 
-    public CaseResource(CaseService service, Observables observables,
-            Comments comments, SavedViews views, RegulatoryClocks regulatory) {
+    public CaseResource(CaseService service, Observables observables, Comments comments, SavedViews views,
+            RegulatoryClocks regulatory, StoredEvents storedEvents, org.eclipse.microprofile.jwt.JsonWebToken jwt) {
+        this.storedEvents = storedEvents;
+        this.jwt = jwt;
         this.regulatory = regulatory;
         this.views = views;
         this.service = service;
         this.observables = observables;
         this.comments = comments;
+    }
+
+    /** The timeline's page type, for the published contract. */
+    @Schema(name = "TimelinePage")
+    public record TimelinePage(List<TimelineEntry> items, String nextCursor) {
     }
 
     /** The queue's page type, for the published contract. */
@@ -185,13 +197,28 @@ public class CaseResource {
 
     @GET
     @Path("{id}/timeline")
-    @Operation(operationId = "getCaseTimeline", summary = "The case reconstructed: its alerts and every action on it,"
-            + " oldest first; kind=alert, action or comment keeps one kind")
-    public Page<TimelineEntry> timeline(@PathParam("id") UUID id, @QueryParam("kind") String kind) {
-        if (kind != null && !List.of("alert", "action", "comment").contains(kind)) {
-            throw new ProblemException.BadRequest("kind must be alert, action or comment");
+    @Operation(operationId = "getCaseTimeline", summary = "The case reconstructed, oldest first: its alerts, the"
+            + " telemetry events they were raised on (from detection's event store, read with the caller's own"
+            + " rights), comments and every action; kind=alert, event, action or comment keeps one kind")
+    @APIResponse(responseCode = "200", description = "The timeline",
+            content = @Content(schema = @Schema(implementation = TimelinePage.class)), headers = @Header(name = "X-Vigil-Partial",
+            description = "Present when a part could not be read in time (events: the event store did not"
+                    + " answer); the rest of the timeline stands", schema = @Schema(type = SchemaType.STRING)))
+    public Response timeline(@PathParam("id") UUID id, @QueryParam("kind") String kind) {
+        if (kind != null && !List.of("alert", "event", "action", "comment").contains(kind)) {
+            throw new ProblemException.BadRequest("kind must be alert, event, action or comment, got '" + kind + "'");
         }
-        return whole(service.timeline(id, kind));
+        CaseService.Reconstruction story = service.timeline(id, kind);
+        List<TimelineEntry> entries = new ArrayList<>(story.entries());
+        boolean partial = false;
+        if (!story.eventIds().isEmpty()) {
+            var events = storedEvents.timeline(jwt.getRawToken(), story.eventIds());
+            events.ifPresent(entries::addAll);
+            partial = events.isEmpty();
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at));
+        Response.ResponseBuilder answer = Response.ok(whole(entries));
+        return (partial ? answer.header("X-Vigil-Partial", "events") : answer).build();
     }
 
     @GET

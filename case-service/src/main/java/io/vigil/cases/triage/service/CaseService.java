@@ -271,9 +271,16 @@ public class CaseService {
         return CaseMapper.toResponse(c);
     }
 
+    /**
+     * What case-service itself holds of a case's story: its alerts, comments and recorded actions, and the ids
+     * of the events behind its alerts (which live in detection's event store).
+     */
+    public record Reconstruction(List<TimelineEntry> entries, List<UUID> eventIds) {
+    }
+
     /** The case's alerts (at the time of their activity) and every recorded action, oldest first. */
     @Transactional
-    public List<TimelineEntry> timeline(UUID id, String kind) {
+    public Reconstruction timeline(UUID id, String kind) {
         Case c = cases.findVisible(id, current.get());
         List<TimelineEntry> out = new ArrayList<>();
         if (kind == null || kind.equals("alert")) {
@@ -299,7 +306,7 @@ public class CaseService {
             }
         }
         out.sort(Comparator.comparing(TimelineEntry::at));
-        return out;
+        return new Reconstruction(out, kind == null || kind.equals("event") ? alerts.eventIdsOfCase(c.id) : List.of());
     }
 
     @Transactional

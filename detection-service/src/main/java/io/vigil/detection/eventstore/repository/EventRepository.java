@@ -111,4 +111,31 @@ public class EventRepository implements PanacheRepositoryBase<StoredEvent, Store
         return rows.stream().map(r -> new Row((UUID) r[0], (UUID) r[1], Sql.instant(r[2]), Sql.instant(r[3]), (String) r[4]))
                 .toList();
     }
+
+    /** The caller's events with these ids, newest first; a time bound, when given, prunes partitions. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<Row> byId(String tenantSetting, java.util.Set<UUID> ids, Instant from, Instant to) {
+        StringBuilder sql = new StringBuilder("select tenant_id, id, ts, received_at, doc::text from events"
+                + " where id = any (cast(string_to_array(:ids, ',') as uuid[]))"
+                + " and (:tenants = '*' or tenant_id = any (cast(string_to_array(:tenants, ',') as uuid[])))");
+        if (from != null) {
+            sql.append(" and ts >= :from");
+        }
+        if (to != null) {
+            sql.append(" and ts < :to");
+        }
+        sql.append(" order by ts desc, id desc");
+        jakarta.persistence.Query q = getEntityManager().createNativeQuery(sql.toString())
+                .setParameter("ids", String.join(",", ids.stream().map(UUID::toString).toList()))
+                .setParameter("tenants", tenantSetting);
+        if (from != null) {
+            q.setParameter("from", Timestamp.from(from));
+        }
+        if (to != null) {
+            q.setParameter("to", Timestamp.from(to));
+        }
+        java.util.List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new Row((UUID) r[0], (UUID) r[1], Sql.instant(r[2]), Sql.instant(r[3]), (String) r[4]))
+                .toList();
+    }
 }

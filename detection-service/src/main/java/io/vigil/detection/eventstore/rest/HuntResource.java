@@ -29,11 +29,13 @@ public class HuntResource {
 
     @GET
     @Operation(summary = "Hunt in the caller's stored events: from/to (default the last 24 h), where=field:value"
-            + " (exact, repeatable), contains=field:text (case-insensitive, repeatable), newest first")
-    public Page<HuntedEvent> hunt(@QueryParam("tenantId") UUID tenantId, @QueryParam("from") Instant from,
+            + " (exact, repeatable), contains=field:text (case-insensitive, repeatable), newest first; or id=<event id>"
+            + " (repeatable, at most 64): exactly those events, at any time unless from/to are given")
+    public Page<HuntedEvent> hunt(@QueryParam("tenantId") UUID tenantId, @QueryParam("id") List<UUID> ids,
+            @QueryParam("from") Instant from,
             @QueryParam("to") Instant to, @QueryParam("where") List<String> where,
             @QueryParam("contains") List<String> contains, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return service.hunt(tenantId, from, to, where, contains, limit, cursor);
+        return service.hunt(tenantId, ids, from, to, where, contains, limit, cursor);
     }
 }
