@@ -25,9 +25,10 @@ import java.util.Set;
 public class ApiRouter {
 
     static final Set<String> REQUEST_HEADERS = Set.of("authorization", "content-type", "accept", "if-match",
-            "if-none-match", "idempotency-key", "x-vigil-tenant", "content-encoding");
+            "if-none-match", "idempotency-key", "x-vigil-tenant", "content-encoding", "x-content-sha256");
     static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "location", "etag", "retry-after",
-            "cache-control", "www-authenticate", "x-total-count");
+            "cache-control", "www-authenticate", "x-total-count", "content-disposition", "x-content-sha256",
+            "x-evidence-intact", "x-vigil-partial");
 
     /** What the owning service answered. */
     public record Answer(int status, Map<String, List<String>> headers, byte[] body) {

@@ -44,7 +44,6 @@ import io.vigil.cases.sla.service.RegulatoryClocks;
 import io.vigil.cases.triage.service.StoredEvents;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -216,7 +215,7 @@ public class CaseResource {
             events.ifPresent(entries::addAll);
             partial = events.isEmpty();
         }
-        entries.sort(Comparator.comparing(TimelineEntry::at));
+        entries.sort(TimelineEntry.ORDER);
         Response.ResponseBuilder answer = Response.ok(whole(entries));
         return (partial ? answer.header("X-Vigil-Partial", "events") : answer).build();
     }

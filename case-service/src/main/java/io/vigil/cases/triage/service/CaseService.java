@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,7 +304,7 @@ public class CaseService {
                         "audit:" + e.seq()));
             }
         }
-        out.sort(Comparator.comparing(TimelineEntry::at));
+        out.sort(TimelineEntry.ORDER);
         return new Reconstruction(out, kind == null || kind.equals("event") ? alerts.eventIdsOfCase(c.id) : List.of());
     }
 
