@@ -1,6 +1,7 @@
 package io.vigil.tenant;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -68,6 +69,23 @@ class PreparationApiTest {
                 .put("/api/v1/tenants/" + t + "/escalation").then().statusCode(200)
                 .body("steps.CRITICAL.contactId", equalTo(List.of(oncall, ciso)))
                 .body("steps.CRITICAL.afterMinutes", equalTo(List.of(0, 15)));
+
+        // A webhook contact: a public address only; each step's channel must be one its contact has.
+        for (String internal : List.of("http://169.254.169.254/latest/meta-data", "https://10.0.0.5/hook",
+                "http://[::1]:8080/x", "http://localhost/hook")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "SOAR", "webhookUrl", internal))
+                    .post("/api/v1/tenants/" + t + "/contacts").then().statusCode(422)
+                    .body("errors[0].field", equalTo("webhookUrl")).body("detail", containsString("internal address"));
+        }
+        String soar = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "SOAR", "webhookUrl", "https://203.0.113.10/hooks/vigil"))
+                .post("/api/v1/tenants/" + t + "/contacts").then().statusCode(201)
+                .body("webhookUrl", equalTo("https://203.0.113.10/hooks/vigil")).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("steps", Map.of("MEDIUM", List.of(step(soar, 0, "EMAIL")))))
+                .put("/api/v1/tenants/" + t + "/escalation").then().statusCode(422)
+                .body("errors[0].field", equalTo("steps.MEDIUM[0].channel"))
+                .body("errors[0].message", equalTo("SOAR has no email for EMAIL"));
 
         Map<String, Object> crossTenant = Map.of("steps", Map.of("LOW", List.of(step(foreign, 0, "EMAIL"))));
         given().auth().oauth2(Fixtures.providerAdmin()).contentType(ContentType.JSON).body(crossTenant)

@@ -32,6 +32,9 @@ public class Contact {
 
     public String phone;
 
+    @Column(name = "webhook_url")
+    public String webhookUrl;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

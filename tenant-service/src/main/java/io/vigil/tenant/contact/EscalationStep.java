@@ -20,7 +20,7 @@ import org.hibernate.annotations.Filter;
 public class EscalationStep {
 
     public enum Channel {
-        EMAIL, PHONE, SMS
+        EMAIL, PHONE, SMS, WEBHOOK
     }
 
     @Embeddable

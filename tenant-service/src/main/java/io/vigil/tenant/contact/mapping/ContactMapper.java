@@ -16,7 +16,7 @@ public final class ContactMapper {
     }
 
     public static ContactResponse toResponse(Contact c) {
-        return new ContactResponse(c.id, c.tenantId, c.name, c.role, c.email, c.phone, c.createdAt, c.updatedAt);
+        return new ContactResponse(c.id, c.tenantId, c.name, c.role, c.email, c.phone, c.webhookUrl, c.createdAt, c.updatedAt);
     }
 
     public static EscalationMatrix toMatrix(List<EscalationStep> steps) {

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record ContactResponse(UUID id, UUID tenantId, String name, String role, String email, String phone,
-        Instant createdAt, Instant updatedAt) {
+        String webhookUrl, Instant createdAt, Instant updatedAt) {
 }

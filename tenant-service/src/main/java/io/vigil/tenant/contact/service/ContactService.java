@@ -15,11 +15,14 @@ import io.vigil.tenant.sla.Severity;
 import io.vigil.tenant.tenant.service.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.vigil.platform.net.OutboundAddresses;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A tenant's contacts and its escalation matrix (which severities reach whom, in which order, when). */
 @ApplicationScoped
@@ -29,9 +32,11 @@ public class ContactService {
     private final EscalationRepository steps;
     private final TenantService tenants;
     private final AuditTrail audit;
+    private final OutboundAddresses outbound;
 
     public ContactService(ContactRepository contacts, EscalationRepository steps, TenantService tenants,
-            AuditTrail audit) {
+            AuditTrail audit, @ConfigProperty(name = "vigil.outbound.allowed-networks") java.util.Optional<String> allowed) {
+        this.outbound = OutboundAddresses.allowing(allowed.orElse(null));
         this.contacts = contacts;
         this.steps = steps;
         this.tenants = tenants;
@@ -109,6 +114,15 @@ public class ContactService {
                             "must not be less than the previous step's " + previous));
                 }
                 previous = s.afterMinutes();
+                String missing = c == null ? null : switch (s.channel()) {
+                    case EMAIL -> c.email == null ? "an email" : null;
+                    case PHONE, SMS -> c.phone == null ? "a phone number" : null;
+                    case WEBHOOK -> c.webhookUrl == null ? "a webhook URL" : null;
+                };
+                if (missing != null) {
+                    errors.add(new Problem.FieldError(field + ".channel", c.name + " has no " + missing.substring(
+                            missing.indexOf(' ') + 1) + " for " + s.channel()));
+                }
             }
         }
         if (!errors.isEmpty()) {
@@ -141,10 +155,23 @@ public class ContactService {
         return c;
     }
 
-    private static void requireReachable(ContactRequest req) {
-        if (blank(req.email()) && blank(req.phone())) {
-            throw new ProblemException.Unprocessable("a contact needs an email or a phone number",
-                    List.of(new Problem.FieldError("email", "give an email or a phone number")));
+    private void requireReachable(ContactRequest req) {
+        if (blank(req.email()) && blank(req.phone()) && blank(req.webhookUrl())) {
+            throw new ProblemException.Unprocessable("a contact needs an email, a phone number or a webhook URL",
+                    List.of(new Problem.FieldError("email", "give an email, a phone number or a webhook URL")));
+        }
+        if (!blank(req.webhookUrl())) {
+            String host;
+            try {
+                host = URI.create(req.webhookUrl().trim()).getHost();
+            } catch (IllegalArgumentException e) {
+                host = null;
+            }
+            String why = host == null ? "has no host" : outbound.refusal(host);
+            if (why != null) {
+                throw new ProblemException.Unprocessable("the webhook URL is refused: " + why,
+                        List.of(new Problem.FieldError("webhookUrl", "must be a public address: " + why)));
+            }
         }
     }
 
@@ -153,6 +180,7 @@ public class ContactService {
         c.role = req.role();
         c.email = blank(req.email()) ? null : req.email().trim();
         c.phone = blank(req.phone()) ? null : req.phone().trim();
+        c.webhookUrl = blank(req.webhookUrl()) ? null : req.webhookUrl().trim();
     }
 
     private static boolean blank(String s) {
