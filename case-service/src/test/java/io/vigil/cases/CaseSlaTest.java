@@ -269,7 +269,7 @@ class CaseSlaTest {
         return out;
     }
 
-    private static void awaitFacts(UUID t, String sql, int n) throws Exception {
+    static void awaitFacts(UUID t, String sql, int n) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         try (Connection db = DriverManager.getConnection(CaseTriageTest.DB, "postgres", "vigil")) {
             while (Instant.now().isBefore(deadline)) {
@@ -310,19 +310,19 @@ class CaseSlaTest {
         return false;
     }
 
-    private static Response patch(String token, String id, Map<String, Object> body) {
+    static Response patch(String token, String id, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).patch("/api/v1/cases/" + id);
     }
 
-    private static String token(String role, UUID tenant) {
+    static String token(String role, UUID tenant) {
         return Keycloak.userToken(List.of(role), List.of(Keycloak.tenantGroup(tenant)));
     }
 
-    private static Map<String, Object> awaitCase(String token, UUID tenant) throws InterruptedException {
+    static Map<String, Object> awaitCase(String token, UUID tenant) throws InterruptedException {
         return awaitCases(token, tenant, 1).get(0);
     }
 
-    private static List<Map<String, Object>> awaitCases(String token, UUID tenant, int n) throws InterruptedException {
+    static List<Map<String, Object>> awaitCases(String token, UUID tenant, int n) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         List<Map<String, Object>> items = List.of();
         while (Instant.now().isBefore(deadline)) {

@@ -2,6 +2,7 @@ package io.vigil.cases.tenantfacts;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The parts of tenant-service's messages ({@code openapi/events/tenant.*.schema.json}) case-service reads. */
@@ -29,5 +30,16 @@ public final class TenantMessages {
 
     /** {@code tenant.sla-policy.reverted}. */
     public record Reverted(String severity) {
+    }
+
+    /** {@code tenant.contact.created}, {@code .updated}, {@code .deleted}: the contact as tenant-service answers it. */
+    public record ContactChanged(UUID id, String name, String email, String phone, String webhookUrl) {
+    }
+
+    /** {@code tenant.escalation.replaced}: per severity, the rungs in order. */
+    public record EscalationReplaced(Map<String, List<Rung>> steps) {
+    }
+
+    public record Rung(UUID contactId, int afterMinutes, String channel) {
     }
 }

@@ -1,13 +1,16 @@
 package io.vigil.cases.tenantfacts.repository;
 
+import io.vigil.cases.tenantfacts.EscalationRung;
 import io.vigil.cases.tenantfacts.SlaTarget;
+import io.vigil.cases.tenantfacts.TenantContact;
 import io.vigil.cases.tenantfacts.TenantProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The tenant facts case-service keeps: profiles and SLA targets. */
+/** The tenant facts case-service keeps: profiles, SLA targets, contacts and the escalation matrix. */
 @ApplicationScoped
 public class TenantFactsRepository {
 
@@ -59,5 +62,38 @@ public class TenantFactsRepository {
         if (t != null) {
             em.remove(t);
         }
+    }
+
+    /** The contact row to change: the stored one, or a new one to {@link #save} once filled in. */
+    public TenantContact contactForUpdate(UUID tenantId, UUID id) {
+        TenantContact c = em.find(TenantContact.class, id);
+        if (c == null) {
+            c = new TenantContact();
+            c.id = id;
+            c.tenantId = tenantId;
+        }
+        return c;
+    }
+
+    public Optional<TenantContact> contact(UUID id) {
+        return Optional.ofNullable(em.find(TenantContact.class, id));
+    }
+
+    public void dropContact(UUID tenantId, UUID id) {
+        em.createQuery("delete from TenantContact where tenantId = ?1 and id = ?2").setParameter(1, tenantId)
+                .setParameter(2, id).executeUpdate();
+    }
+
+    /** The tenant's whole matrix is replaced, as tenant-service replaces it. */
+    public void replaceRungs(UUID tenantId, List<EscalationRung> rungs) {
+        em.createQuery("delete from EscalationRung where key.tenantId = ?1").setParameter(1, tenantId).executeUpdate();
+        em.flush();
+        rungs.forEach(em::persist);
+    }
+
+    /** The rungs for a severity, in order. */
+    public List<EscalationRung> rungs(UUID tenantId, String severity) {
+        return em.createQuery("from EscalationRung where key.tenantId = ?1 and key.severity = ?2 order by key.position",
+                EscalationRung.class).setParameter(1, tenantId).setParameter(2, severity).getResultList();
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.vigil.cases.sla.BusinessHours;
 import io.vigil.cases.stream.CaseStreams;
+import io.vigil.cases.tenantfacts.EscalationRung;
 import io.vigil.cases.tenantfacts.SlaTarget;
+import io.vigil.cases.tenantfacts.TenantContact;
 import io.vigil.cases.tenantfacts.TenantMessages;
 import io.vigil.cases.tenantfacts.TenantProfile;
 import io.vigil.cases.tenantfacts.repository.TenantFactsRepository;
@@ -64,7 +66,9 @@ public class TenantFacts implements MessageHandler {
     public Map<String, List<Integer>> reads() {
         return Map.of("tenant.created", List.of(1), "tenant.updated", List.of(1), "tenant.coverage.replaced", List.of(1),
                 "tenant.sla-defaults.updated", List.of(1), "tenant.sla-policy.overridden", List.of(1),
-                "tenant.sla-policy.reverted", List.of(1));
+                "tenant.sla-policy.reverted", List.of(1), "tenant.contact.created", List.of(1),
+                "tenant.contact.updated", List.of(1), "tenant.contact.deleted", List.of(1),
+                "tenant.escalation.replaced", List.of(1));
     }
 
     @Override
@@ -102,6 +106,33 @@ public class TenantFacts implements MessageHandler {
                     row.clock = t.clock();
                     facts.save(row);
                 });
+            }
+            case "tenant.contact.created", "tenant.contact.updated" -> {
+                TenantMessages.ContactChanged m = mapper.readValue(e.payload(), TenantMessages.ContactChanged.class);
+                TenantContact c = facts.contactForUpdate(e.tenantId(), m.id());
+                c.name = m.name();
+                c.email = m.email();
+                c.phone = m.phone();
+                c.webhookUrl = m.webhookUrl();
+                c.updatedAt = e.occurredAt();
+                facts.save(c);
+            }
+            case "tenant.contact.deleted" ->
+                facts.dropContact(e.tenantId(), mapper.readValue(e.payload(), TenantMessages.ContactChanged.class).id());
+            case "tenant.escalation.replaced" -> {
+                TenantMessages.EscalationReplaced m = mapper.readValue(e.payload(), TenantMessages.EscalationReplaced.class);
+                List<EscalationRung> rungs = new java.util.ArrayList<>();
+                (m.steps() == null ? Map.<String, List<TenantMessages.Rung>>of() : m.steps()).forEach((severity, steps) -> {
+                    for (int i = 0; i < steps.size(); i++) {
+                        EscalationRung r = new EscalationRung();
+                        r.key = new EscalationRung.Key(e.tenantId(), severity, i + 1);
+                        r.contactId = steps.get(i).contactId();
+                        r.afterMinutes = steps.get(i).afterMinutes();
+                        r.channel = EscalationRung.Channel.valueOf(steps.get(i).channel());
+                        rungs.add(r);
+                    }
+                });
+                facts.replaceRungs(e.tenantId(), rungs);
             }
             case "tenant.sla-policy.reverted" ->
                 facts.dropTarget(e.tenantId(), mapper.readValue(e.payload(), TenantMessages.Reverted.class).severity());

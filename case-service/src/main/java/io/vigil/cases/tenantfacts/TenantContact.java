@@ -1,0 +1,27 @@
+package io.vigil.cases.tenantfacts;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A client contact as tenant-service announced it: the ways case-service may reach them. */
+@Entity
+@Table(name = "tenant_contacts")
+public class TenantContact {
+
+    @Id
+    public UUID id;
+    @Column(name = "tenant_id", nullable = false)
+    public UUID tenantId;
+    @Column(nullable = false)
+    public String name;
+    public String email;
+    public String phone;
+    @Column(name = "webhook_url")
+    public String webhookUrl;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}
