@@ -86,4 +86,16 @@ final class Bench {
         }
         return -1;
     }
+
+    /** The peak resident memory (VmHWM, MB) of one part of the local stack, by its pid file; -1 if not running. */
+    static long stackPeakRssMb(String part) {
+        java.nio.file.Path home = java.nio.file.Path.of(System.getenv().getOrDefault("VIGIL_HOME", ".vigil"));
+        try {
+            String pid = java.nio.file.Files.readString(home.resolve("run").resolve(part + ".pid")).trim();
+            long kb = statusKb(pid, "VmHWM:");
+            return kb < 0 ? -1 : kb / 1024;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
 }

@@ -27,7 +27,7 @@ public class ApiRouter {
     static final Set<String> REQUEST_HEADERS = Set.of("authorization", "content-type", "accept", "if-match",
             "if-none-match", "idempotency-key", "x-vigil-tenant", "content-encoding", "x-content-sha256");
     static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "location", "etag", "retry-after",
-            "cache-control", "www-authenticate", "x-total-count", "content-disposition", "x-content-sha256",
+            "cache-control", "www-authenticate", "x-total-count", "x-total-count-at-least", "content-disposition", "x-content-sha256",
             "x-evidence-intact", "x-vigil-partial");
 
     /** What the owning service answered. */

@@ -77,15 +77,20 @@ public class CaseRepository implements PanacheRepositoryBase<Case, UUID> {
         q.append(" order by ").append(sort.key).append(" desc, c.id desc");
         var query = getEntityManager().createQuery("select c from Case c where " + q, Case.class);
         p.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList();
+        // A page is read to be shown: no snapshots for dirty checking.
+        return query.setHint("org.hibernate.readOnly", true).setMaxResults(limit).getResultList();
     }
 
-    /** How many cases the filter admits (the queue's X-Total-Count). */
-    public long count(CaseFilter f) {
+    /**
+     * How many cases the filter admits (the queue's X-Total-Count), counted up to {@code cap + 1}: past the cap
+     * the exact figure costs a scan of every matching row, which a queue of a hundred clients cannot pay on
+     * every page.
+     */
+    public long count(CaseFilter f, int cap) {
         Map<String, Object> p = new HashMap<>();
-        var query = getEntityManager().createQuery("select count(c) from Case c where " + where(f, p), Long.class);
+        var query = getEntityManager().createQuery("select c.id from Case c where " + where(f, p), UUID.class);
         p.forEach(query::setParameter);
-        return query.getSingleResult();
+        return query.setMaxResults(cap + 1).getResultList().size(); // unordered: PostgreSQL stops at the cap
     }
 
     /** The sort key of a case, as {@link #queue} compares it. */

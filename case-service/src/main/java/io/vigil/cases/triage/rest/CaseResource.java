@@ -97,9 +97,11 @@ public class CaseResource {
     @Operation(operationId = "listCases", summary = "The queue: every case of the caller's tenants, the soonest SLA"
             + " deadline first (breached on top; or by priority, severity, created, updated), narrowed by the filters or by one of the caller's saved"
             + " views (view=NAME; the query's own filters win); assignee=me is the caller; X-Total-Count counts"
-            + " them all")
-    @APIResponse(responseCode = "200", description = "One page", headers = @Header(name = "X-Total-Count",
-            description = "How many cases the filters admit", schema = @Schema(type = SchemaType.INTEGER)),
+            + " them all up to 1,000, beyond which X-Total-Count-At-Least: 1000 says so")
+    @APIResponse(responseCode = "200", description = "One page", headers = {@Header(name = "X-Total-Count",
+            description = "How many cases the filters admit, when 1,000 or fewer", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "X-Total-Count-At-Least", description = "Instead of X-Total-Count when more than 1,000 cases"
+                    + " match: the exact figure would cost a scan of them all", schema = @Schema(type = SchemaType.INTEGER))},
             content = @Content(schema = @Schema(implementation = CasePage.class)))
     public Response queue(@QueryParam("tenantId") List<UUID> tenantIds, @QueryParam("status") List<Case.Status> statuses,
             @QueryParam("severity") List<Alert.Severity> severities, @QueryParam("assignee") String assignee,
@@ -136,7 +138,8 @@ public class CaseResource {
         CaseService.QueuePage page = service.queue(new CaseFilter(tenantIds, statuses, severities, assignee, tier, ruleId,
                 technique, host, minPriority, slaStates, createdFrom, createdTo, updatedFrom, updatedTo), order, cursor,
                 Cursor.limit(limit, 50, 500));
-        return Response.ok(page.page()).header("X-Total-Count", page.total()).build();
+        return Response.ok(page.page()).header(page.exact() ? "X-Total-Count" : "X-Total-Count-At-Least", page.total())
+                .build();
     }
 
     @GET

@@ -63,8 +63,11 @@ public class CaseService {
         this.events = events;
     }
 
-    /** A page of the queue and how many cases the filter admits in all. */
-    public record QueuePage(Page<CaseResponse> page, long total) {
+    /** The queue counts the cases a filter admits exactly up to this many, and says "at least" beyond. */
+    public static final int COUNT_CAP = 1000;
+
+    /** A page of the queue and how many cases the filter admits in all ({@code exact} false: at least that many). */
+    public record QueuePage(Page<CaseResponse> page, long total, boolean exact) {
     }
 
     @Transactional
@@ -99,7 +102,9 @@ public class CaseService {
             Case last = rows.get(limit - 1);
             next = encode(sort.name() + "|" + CaseRepository.keyOf(last, sort) + "|" + last.id);
         }
-        return new QueuePage(new Page<>(rows.stream().map(CaseMapper::toResponse).toList(), next), cases.count(filter));
+        long total = cases.count(filter, COUNT_CAP);
+        return new QueuePage(new Page<>(rows.stream().map(CaseMapper::toResponse).toList(), next),
+                Math.min(total, COUNT_CAP), total <= COUNT_CAP);
     }
 
     /** The caller as an assignee is named: what "me" stands for. */
