@@ -132,9 +132,17 @@ class CaseTriageTest {
         String id = (String) awaitCases(tier1, t, 1).get(0).get("id");
         String etag = given().auth().oauth2(tier1).get("/api/v1/cases/" + id).header("ETag");
 
-        patch(tier1, id, etag, Map.of("status", "ACKNOWLEDGED", "assignee", "tier1.analyst")).then().statusCode(200)
+        // The assignee must be able to work the tenant's cases: checked in the identity directory.
+        String colleague = Keycloak.user(List.of("soc-tier1"), List.of(Keycloak.tenantGroup(t))).username();
+        String elsewhere = Keycloak.user(List.of("soc-tier1"), List.of(Keycloak.tenantGroup(UUID.randomUUID()))).username();
+        String cio = Keycloak.user(List.of("customer-viewer"), List.of(Keycloak.tenantGroup(t))).username();
+        for (String refused : List.of(elsewhere, cio, "nobody-" + UUID.randomUUID())) {
+            patch(tier1, id, etag, Map.of("assignee", refused)).then().statusCode(422)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("assignee"));
+        }
+        patch(tier1, id, etag, Map.of("status", "ACKNOWLEDGED", "assignee", colleague)).then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedAt", notNullValue())
-                .body("assignee", equalTo("tier1.analyst"));
+                .body("assignee", equalTo(colleague));
         patch(tier1, id, etag, Map.of("status", "IN_PROGRESS")).then().statusCode(412)
                 .contentType("application/problem+json").body("detail", containsString("changed since version"));
         patch(tier1, id, null, Map.of("status", "NEW")).then().statusCode(409)
@@ -199,7 +207,8 @@ class CaseTriageTest {
         publisher.publish("alerts", alert(t, UUID.randomUUID().toString(), "sql01", "HIGH", "high", null));
         String id = (String) awaitCases(manager, t, 1).get(0).get("id");
         patch(manager, id, null, Map.of("status", "IN_PROGRESS")).then().statusCode(200);
-        patch(manager, id, null, Map.of("assignee", "tier2.analyst")).then().statusCode(200);
+        String provider = Keycloak.user(List.of("soc-tier2"), List.of("/tenants")).username();
+        patch(manager, id, null, Map.of("assignee", provider)).then().statusCode(200);
         given().auth().oauth2(manager).queryParam("tenantId", t.toString()).get("/api/v1/cases/audit/verify").then()
                 .statusCode(200).body("intact", equalTo(true)).body("rows", equalTo(5));
         given().auth().oauth2(manager).get("/api/v1/cases/" + id + "/audit").then().statusCode(200)

@@ -48,10 +48,12 @@ public class CaseService {
     private final io.vigil.cases.comment.repository.CommentRepository comments;
     private final SlaClocks clocks;
     private final Clock clock;
+    private final StaffDirectory directory;
 
     public CaseService(CaseRepository cases, AlertRepository alerts, AlertVerdicts verdicts, CurrentTenant current,
             AuditChain audit, CaseEvents events, io.vigil.cases.comment.repository.CommentRepository comments,
-            SlaClocks clocks, Clock clock) {
+            SlaClocks clocks, Clock clock, StaffDirectory directory) {
+        this.directory = directory;
         this.clocks = clocks;
         this.clock = clock;
         this.comments = comments;
@@ -151,6 +153,9 @@ public class CaseService {
         String assignee = "me".equals(u.assignee()) ? caller.subject() : u.assignee();
         if (assignee != null && !Objects.equals(assignee.isBlank() ? null : assignee, c.assignee)) {
             String to = assignee.isBlank() ? null : assignee;
+            if (to != null && !to.equals(caller.subject())) { // the caller sees the case, so may take it
+                directory.requireAssignable(to, c.tenantId);
+            }
             change(before, after, "assignee", c.assignee, to);
             c.assignee = to;
         }

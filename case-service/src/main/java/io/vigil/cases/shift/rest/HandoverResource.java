@@ -1,0 +1,84 @@
+package io.vigil.cases.shift.rest;
+
+import io.vigil.cases.shift.service.Handovers;
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.platform.tenancy.Cursor;
+import io.vigil.platform.tenancy.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Handover", description = "The shift change: open work per client, SLA at risk, regulators waiting,"
+        + " the leaving shift's notes, acknowledged by the next shift")
+@RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin"})
+public class HandoverResource {
+
+    private final Handovers handovers;
+
+    public HandoverResource(Handovers handovers) {
+        this.handovers = handovers;
+    }
+
+    @GET
+    @Path("handover")
+    @Operation(operationId = "getHandover", summary = "The state at a change of the shift: for each client it covers"
+            + " and the caller serves, open cases by severity, unassigned ones, SLA at risk or breached, regulatory"
+            + " clocks running; and the shift's last stored handover")
+    public HandoverResponse live(@QueryParam("shift") String shift) {
+        if (shift == null || shift.isBlank()) {
+            throw new ProblemException.BadRequest("name the shift: /api/v1/handover?shift=NAME");
+        }
+        return handovers.live(shift);
+    }
+
+    @POST
+    @Path("handovers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createHandover", summary = "Hand over: the shift's notes and each client's state now,"
+            + " stored for the next shift to acknowledge")
+    public Response handOver(@Valid @NotNull HandoverRequest request) {
+        HandoverResponse h = handovers.handOver(request);
+        return Response.created(URI.create("/api/v1/handovers/" + h.id())).entity(h).build();
+    }
+
+    @GET
+    @Path("handovers")
+    @Operation(operationId = "listHandovers", summary = "A shift's stored handovers, newest first (without the"
+            + " per-client detail)")
+    public Page<HandoverResponse> list(@QueryParam("shift") String shift, @QueryParam("limit") Integer limit) {
+        if (shift == null || shift.isBlank()) {
+            throw new ProblemException.BadRequest("name the shift: /api/v1/handovers?shift=NAME");
+        }
+        return new Page<>(handovers.list(shift, Cursor.limit(limit, 20, 200)), null);
+    }
+
+    @GET
+    @Path("handovers/{id}")
+    @Operation(operationId = "getStoredHandover", summary = "A stored handover, with what it said of each client the"
+            + " caller serves")
+    public HandoverResponse get(@PathParam("id") UUID id) {
+        return handovers.get(id);
+    }
+
+    @POST
+    @Path("handovers/{id}/acknowledge")
+    @Operation(operationId = "acknowledgeHandover", summary = "The next shift takes over (once; not by the author)")
+    public HandoverResponse acknowledge(@PathParam("id") UUID id) {
+        return handovers.acknowledge(id);
+    }
+}
