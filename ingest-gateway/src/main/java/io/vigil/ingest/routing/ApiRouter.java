@@ -28,7 +28,7 @@ public class ApiRouter {
             "if-none-match", "idempotency-key", "x-vigil-tenant", "content-encoding", "x-content-sha256");
     static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "location", "etag", "retry-after",
             "cache-control", "www-authenticate", "x-total-count", "x-total-count-at-least", "content-disposition", "x-content-sha256",
-            "x-evidence-intact", "x-vigil-partial");
+            "x-evidence-intact", "x-vigil-partial", "idempotent-replayed");
 
     /** What the owning service answered. */
     public record Answer(int status, Map<String, List<String>> headers, byte[] body) {

@@ -52,9 +52,9 @@ public class AuditChain {
         String prev = (String) head[1];
         String hash = hash(prev, tenantId, seq, at, actor, caseId, action, b, a);
         em.createNativeQuery("insert into case_audit (tenant_id, seq, at, actor, case_id, action, before, after,"
-                + " prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                + " prev_hash, hash) values (?1, ?2, ?3, ?4, cast(?5 as uuid), ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, tenantId).setParameter(2, seq).setParameter(3, Timestamp.from(at))
-                .setParameter(4, actor).setParameter(5, caseId).setParameter(6, action).setParameter(7, b)
+                .setParameter(4, actor).setParameter(5, caseId == null ? null : caseId.toString()).setParameter(6, action).setParameter(7, b)
                 .setParameter(8, a).setParameter(9, prev).setParameter(10, hash).executeUpdate();
         em.createNativeQuery("update case_audit_heads set seq = ?2, hash = ?3 where tenant_id = ?1")
                 .setParameter(1, tenantId).setParameter(2, seq).setParameter(3, hash).executeUpdate();

@@ -29,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EvidenceResource {
 
     private final EvidenceLocker locker;
+    private final io.vigil.cases.support.Idempotency idempotency;
 
-    public EvidenceResource(EvidenceLocker locker) {
+    public EvidenceResource(EvidenceLocker locker, io.vigil.cases.support.Idempotency idempotency) {
         this.locker = locker;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -44,9 +46,16 @@ public class EvidenceResource {
             content = @Content(schema = @Schema(implementation = EvidenceResponse.class)))
     public Response add(@PathParam("caseId") UUID caseId, @QueryParam("name") String name,
             @QueryParam("description") String description, @HeaderParam("Content-Type") String contentType,
-            @HeaderParam("X-Content-SHA256") String expectedSha256, byte[] body) {
-        EvidenceResponse e = locker.add(caseId, name, contentType, description, expectedSha256, body == null ? new byte[0] : body);
-        return Response.status(201).entity(e).header("Location", "/api/v1/cases/" + caseId + "/evidence/" + e.id()).build();
+            @HeaderParam("X-Content-SHA256") String expectedSha256, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            byte[] body) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        String request = name + "|" + description + "|" + contentType + "|" + EvidenceLocker.sha256(bytes);
+        return idempotency.once(idempotencyKey, "POST /cases/" + caseId + "/evidence", request,
+                () -> locker.list(caseId), () -> {
+                    EvidenceResponse e = locker.add(caseId, name, contentType, description, expectedSha256, bytes);
+                    return Response.status(201).entity(e).header("Location",
+                            "/api/v1/cases/" + caseId + "/evidence/" + e.id()).build();
+                });
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.vigil.cases.shift.rest;
 
 import io.vigil.cases.shift.service.Handovers;
+import io.vigil.cases.support.Idempotency;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.Cursor;
 import io.vigil.platform.tenancy.Page;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HandoverResource {
 
     private final Handovers handovers;
+    private final Idempotency idempotency;
 
-    public HandoverResource(Handovers handovers) {
+    public HandoverResource(Handovers handovers, Idempotency idempotency) {
         this.handovers = handovers;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -51,9 +54,12 @@ public class HandoverResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createHandover", summary = "Hand over: the shift's notes and each client's state now,"
             + " stored for the next shift to acknowledge")
-    public Response handOver(@Valid @NotNull HandoverRequest request) {
-        HandoverResponse h = handovers.handOver(request);
-        return Response.created(URI.create("/api/v1/handovers/" + h.id())).entity(h).build();
+    public Response handOver(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull HandoverRequest request) {
+        return idempotency.once(idempotencyKey, "POST /handovers", request, () -> { }, () -> {
+            HandoverResponse h = handovers.handOver(request);
+            return Response.status(201).header("Location", "/api/v1/handovers/" + h.id()).entity(h).build();
+        });
     }
 
     @GET

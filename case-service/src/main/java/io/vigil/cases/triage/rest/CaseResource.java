@@ -70,9 +70,12 @@ public class CaseResource {
     private final RegulatoryClocks regulatory;
     private final StoredEvents storedEvents;
     private final org.eclipse.microprofile.jwt.JsonWebToken jwt;
+    private final io.vigil.cases.support.Idempotency idempotency;
 
     public CaseResource(CaseService service, Observables observables, Comments comments, SavedViews views,
-            RegulatoryClocks regulatory, StoredEvents storedEvents, org.eclipse.microprofile.jwt.JsonWebToken jwt) {
+            RegulatoryClocks regulatory, StoredEvents storedEvents, org.eclipse.microprofile.jwt.JsonWebToken jwt,
+            io.vigil.cases.support.Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.storedEvents = storedEvents;
         this.jwt = jwt;
         this.regulatory = regulatory;
@@ -238,9 +241,12 @@ public class CaseResource {
     @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
             "customer-analyst"})
     @Operation(operationId = "addCaseObservable", summary = "Add an observable by hand (adding one the case has is a no-op)")
-    public ObservableResponse addObservable(@PathParam("id") UUID id,
+    @APIResponse(responseCode = "200", description = "The observable",
+            content = @Content(schema = @Schema(implementation = ObservableResponse.class)))
+    public Response addObservable(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull ObservableRequest request) {
-        return observables.addByHand(id, request);
+        return idempotency.once(idempotencyKey, "POST /cases/" + id + "/observables", request, () -> service.get(id),
+                () -> Response.ok(observables.addByHand(id, request)).build());
     }
 
     @GET
@@ -267,8 +273,10 @@ public class CaseResource {
     @Operation(operationId = "addCaseComment", summary = "Comment: provider staff INTERNAL (default) or SHARED with the"
             + " client; a client's people always SHARED")
     @APIResponse(responseCode = "201", description = "The comment", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
-    public Response comment(@PathParam("id") UUID id, @Valid @NotNull CommentRequest request) {
-        return Response.status(201).entity(comments.add(id, request)).build();
+    public Response comment(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull CommentRequest request) {
+        return idempotency.once(idempotencyKey, "POST /cases/" + id + "/comments", request, () -> service.get(id),
+                () -> Response.status(201).entity(comments.add(id, request)).build());
     }
 
     @GET
@@ -306,8 +314,10 @@ public class CaseResource {
             + " stops that stage's clock and starts the next stage's")
     @APIResponse(responseCode = "201", description = "The notification",
             content = @Content(schema = @Schema(implementation = NotificationResponse.class)))
-    public Response recordRegulatoryNotification(@PathParam("id") UUID id, @Valid @NotNull NotificationRequest request) {
-        return Response.status(201).entity(regulatory.record(id, request)).build();
+    public Response recordRegulatoryNotification(@PathParam("id") UUID id,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull NotificationRequest request) {
+        return idempotency.once(idempotencyKey, "POST /cases/" + id + "/regulatory-notifications", request,
+                () -> service.get(id), () -> Response.status(201).entity(regulatory.record(id, request)).build());
     }
 
     @GET

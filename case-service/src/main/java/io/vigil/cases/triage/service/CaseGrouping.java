@@ -3,11 +3,11 @@ package io.vigil.cases.triage.service;
 import io.vigil.cases.alert.Alert;
 import io.vigil.cases.alert.AlertRaised;
 import io.vigil.cases.audit.service.AuditChain;
+import io.vigil.cases.grouping.service.GroupingRules;
 import io.vigil.cases.triage.Case;
 import io.vigil.cases.triage.mapping.CaseMapper;
 import io.vigil.cases.triage.repository.CaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts each new alert in a case, in the intake's transaction: the tenant's open case with the same grouping
- * key (the rule and the host, or for an alert without a host the rule and its correlation group) whose last
- * activity is within {@code vigil.cases.grouping.lookback}; otherwise a new case. An alert on a case that is
+ * key whose last activity is within the lookback, as the tenant set them for the rule ({@link GroupingRules};
+ * by default the rule and the host, or the rule and its correlation group, within
+ * {@code vigil.cases.grouping.lookback}); otherwise a new case. An alert on a case that is
  * already resolved or closed opens a new case (or, with {@code vigil.cases.grouping.reopen-closed}, reopens
  * it), so it is always in the queue, never lost.
  */
@@ -35,48 +35,38 @@ public class CaseGrouping {
     private final AuditChain audit;
     private final CaseEvents events;
     private final io.vigil.cases.observable.service.Observables observables;
-    private final Duration lookback;
-    private final boolean reopenClosed;
+    private final GroupingRules groupingRules;
     private final io.vigil.cases.sla.service.SlaClocks clocks;
     private final io.vigil.cases.tenantfacts.service.TenantFacts facts;
     private final java.time.Clock clock;
 
     public CaseGrouping(CaseRepository cases, AuditChain audit, CaseEvents events,
             io.vigil.cases.observable.service.Observables observables, io.vigil.cases.sla.service.SlaClocks clocks,
-            io.vigil.cases.tenantfacts.service.TenantFacts facts, java.time.Clock clock,
-            @ConfigProperty(name = "vigil.cases.grouping.lookback", defaultValue = "PT24H") Duration lookback,
-            @ConfigProperty(name = "vigil.cases.grouping.reopen-closed", defaultValue = "false") boolean reopenClosed) {
+            io.vigil.cases.tenantfacts.service.TenantFacts facts, java.time.Clock clock, GroupingRules groupingRules) {
         this.cases = cases;
         this.audit = audit;
         this.events = events;
         this.observables = observables;
-        this.lookback = lookback;
-        this.reopenClosed = reopenClosed;
+        this.groupingRules = groupingRules;
         this.clocks = clocks;
         this.facts = facts;
         this.clock = clock;
     }
 
-    /** The grouping key of an alert: what makes two alerts the same matter. */
+    /** The default grouping key of an alert: what makes two alerts the same matter. */
     static String key(AlertRaised a) {
-        String host = a.entities() == null ? null : a.entities().get("host");
-        if (host != null && !host.isBlank()) {
-            return "rule:" + a.ruleId() + "|host:" + host.toLowerCase(Locale.ROOT);
-        }
-        if (a.group() != null && !a.group().isEmpty()) {
-            return "rule:" + a.ruleId() + "|group:" + new java.util.TreeMap<>(a.group());
-        }
-        return "rule:" + a.ruleId();
+        return GroupingRules.defaultKey(a);
     }
 
     /** Attaches the (new, persisted) alert to its case and returns the case. */
     public Case attach(Alert alert, AlertRaised raised) {
-        String key = key(raised);
+        GroupingRules.Decision grouping = groupingRules.decide(alert.tenantId, alert.id, raised);
+        String key = grouping.key();
         cases.lockGroup(alert.tenantId, key);
         Case c = cases.latestInGroup(alert.tenantId, key);
         Instant now = clock.instant();
-        boolean recent = c != null && !c.lastActivityAt.isBefore(alert.detectedAt.minus(lookback));
-        if (c != null && recent && !c.status.open() && reopenClosed) {
+        boolean recent = c != null && !c.lastActivityAt.isBefore(alert.detectedAt.minus(grouping.lookback()));
+        if (c != null && recent && !c.status.open() && grouping.reopenClosed()) {
             Case.Status from = c.status;
             reopen(c, now);
             audit.append(c.tenantId, ACTOR, c.id, "case.reopened", java.util.Map.of("status", from),
