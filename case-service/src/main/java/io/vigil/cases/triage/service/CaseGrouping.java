@@ -36,13 +36,16 @@ public class CaseGrouping {
     private final CaseEvents events;
     private final io.vigil.cases.observable.service.Observables observables;
     private final GroupingRules groupingRules;
+    private final io.vigil.cases.task.service.Tasks tasks;
     private final io.vigil.cases.sla.service.SlaClocks clocks;
     private final io.vigil.cases.tenantfacts.service.TenantFacts facts;
     private final java.time.Clock clock;
 
     public CaseGrouping(CaseRepository cases, AuditChain audit, CaseEvents events,
             io.vigil.cases.observable.service.Observables observables, io.vigil.cases.sla.service.SlaClocks clocks,
-            io.vigil.cases.tenantfacts.service.TenantFacts facts, java.time.Clock clock, GroupingRules groupingRules) {
+            io.vigil.cases.tenantfacts.service.TenantFacts facts, java.time.Clock clock, GroupingRules groupingRules,
+            io.vigil.cases.task.service.Tasks tasks) {
+        this.tasks = tasks;
         this.cases = cases;
         this.audit = audit;
         this.events = events;
@@ -81,6 +84,7 @@ public class CaseGrouping {
             alert.caseId = c.id;
             observables.fromAlert(c, raised, ACTOR);
             clocks.start(c, now);
+            tasks.applyTemplates(c, ACTOR);
             java.util.Map<String, Object> created = new java.util.LinkedHashMap<>();
             created.put("case", CaseMapper.toResponse(c));
             created.put("routedTo", c.ownerParty);
@@ -97,6 +101,7 @@ public class CaseGrouping {
             clocks.retarget(c, now);
         }
         observables.fromAlert(c, raised, ACTOR);
+        tasks.applyTemplates(c, ACTOR); // an alert may bring a technique a template is chosen by
         audit.append(c.tenantId, ACTOR, c.id, "case.alert-added", null, java.util.Map.of("alertId", alert.id,
                 "alertCount", c.alertCount, "severity", c.severity, "priority", c.priority));
         events.publish("case.alert-added", c, new CaseEvents.Change(ACTOR, now, List.of("alertCount"), null,
