@@ -158,6 +158,36 @@ class MalformedInputTest {
     }
 
     @Test
+    void aCorruptOrUnsupportedOrExplodingEncodingIsAProblemNotADroppedConnection() throws Exception {
+        String token = sender(UUID.randomUUID());
+        byte[] plain = utf8(GOOD + "\n");
+        given().auth().oauth2(token).contentType("application/x-ndjson").header("Content-Encoding", "gzip")
+                .body(plain).post("/api/v1/ingest/events").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("not valid gzip"));
+        given().auth().oauth2(token).contentType("application/x-ndjson").header("Content-Encoding", "br")
+                .body(plain).post("/api/v1/ingest/events").then().statusCode(415)
+                .contentType("application/problem+json").body("detail", containsString("'br' is not supported"));
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 11; i++) {
+                gz.write(zeros);
+            }
+        }
+        given().auth().oauth2(token).contentType("application/x-ndjson").header("Content-Encoding", "gzip")
+                .body(bomb.toByteArray()).post("/api/v1/ingest/events").then().statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString("inflates past"));
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(deflated)) {
+            d.write(plain);
+        }
+        given().auth().oauth2(token).contentType(ContentType.TEXT).header("Content-Encoding", "deflate")
+                .body(deflated.toByteArray()).post("/api/v1/ingest/raw?format=json").then().statusCode(202)
+                .body("accepted", equalTo(1));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void previewShowsParsingAndStoresNothing() {
         UUID tenant = UUID.randomUUID();
         String token = sender(tenant);

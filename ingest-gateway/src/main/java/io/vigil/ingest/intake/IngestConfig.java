@@ -15,6 +15,10 @@ public interface IngestConfig {
     @WithDefault("10000")
     int maxBatchEvents();
 
+    /** How many bytes a gzip or deflate body may inflate to (a small body that explodes is a 413). */
+    @WithDefault("104857600")
+    long maxInflatedBody();
+
     /** Deepest JSON nesting accepted in one event. */
     @WithDefault("64")
     int maxNestingDepth();

@@ -36,10 +36,13 @@ public class IntakeResource {
 
     private final IntakeService service;
     private final IntakeGate gate;
+    /** A compressed body may inflate to this many bytes at most (the uncompressed body limit, 20 MB by default, x5). */
+    private final long maxInflated;
 
-    public IntakeResource(IntakeService service, IntakeGate gate) {
+    public IntakeResource(IntakeService service, IntakeGate gate, io.vigil.ingest.intake.IngestConfig config) {
         this.service = service;
         this.gate = gate;
+        this.maxInflated = config.maxInflatedBody();
     }
 
     @POST
@@ -54,8 +57,9 @@ public class IntakeResource {
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429", description = "Over the tenant's rate or daily quota: retry after Retry-After"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A dependency is down or the gateway is full: retry after Retry-After")})
     @Operation(summary = "Send events: a JSON object or an array of objects")
-    public Response json(byte[] body) {
-        return Response.accepted(gate.through(() -> service.ingestJson(body, false))).build();
+    public Response json(@jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding, byte[] body) {
+        byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
+        return Response.accepted(gate.through(() -> service.ingestJson(plain, false))).build();
     }
 
     @POST
@@ -73,9 +77,11 @@ public class IntakeResource {
             + " log source): one event per line; lines that do not "
             + "parse are kept in dead-letter with the reason")
     public Response raw(@jakarta.ws.rs.QueryParam("format") String format,
-            @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone, byte[] body) {
+            @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone,
+            @jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding, byte[] body) {
         java.time.ZoneId zone = zone(timeZone);
-        return Response.accepted(gate.through(() -> service.ingestRaw(format, body, zone))).build();
+        byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
+        return Response.accepted(gate.through(() -> service.ingestRaw(format, plain, zone))).build();
     }
 
     @POST
@@ -91,8 +97,11 @@ public class IntakeResource {
             + " one result per line with the event or the parser's error; nothing is stored")
     public java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> preview(
             @jakarta.ws.rs.QueryParam("format") String format,
-            @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone, String body) {
-        return service.preview(format, body, zone(timeZone));
+            @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone,
+            @jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding, byte[] body) {
+        byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
+        return service.preview(format, plain == null ? "" : new String(plain, java.nio.charset.StandardCharsets.UTF_8),
+                zone(timeZone));
     }
 
     private static java.time.ZoneId zone(String timeZone) {
@@ -116,7 +125,8 @@ public class IntakeResource {
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429", description = "Over the tenant's rate or daily quota: retry after Retry-After"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A dependency is down or the gateway is full: retry after Retry-After")})
     @Operation(summary = "Send events as NDJSON: one JSON object per line")
-    public Response ndjson(byte[] body) {
-        return Response.accepted(gate.through(() -> service.ingestJson(body, true))).build();
+    public Response ndjson(@jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding, byte[] body) {
+        byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
+        return Response.accepted(gate.through(() -> service.ingestJson(plain, true))).build();
     }
 }

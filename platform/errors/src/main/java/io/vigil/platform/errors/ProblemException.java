@@ -62,6 +62,13 @@ public abstract class ProblemException extends RuntimeException {
         }
     }
 
+    /** The body's media type or content coding is not one the service reads (415). */
+    public static class UnsupportedMediaType extends ProblemException {
+        public UnsupportedMediaType(String detail) {
+            super(detail);
+        }
+    }
+
     /** An {@code If-Match} precondition failed (412). */
     public static class PreconditionFailed extends ProblemException {
         public PreconditionFailed(String detail) {

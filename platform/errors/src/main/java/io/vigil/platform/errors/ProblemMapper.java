@@ -31,17 +31,19 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     /** Domain exception -> status and type slug. Keep alphabetical. */
-    static final Map<Class<? extends ProblemException>, Kind> TABLE = Map.of(
-            ProblemException.BadRequest.class, new Kind(400, "bad-request", "Bad request"),
-            ProblemException.Conflict.class, new Kind(409, "conflict", "Conflict"),
-            ProblemException.Forbidden.class, new Kind(403, "forbidden", "Forbidden"),
-            ProblemException.NotFound.class, new Kind(404, "not-found", "Not found"),
-            ProblemException.PayloadTooLarge.class, new Kind(413, "payload-too-large", "Payload too large"),
-            ProblemException.PreconditionFailed.class, new Kind(412, "precondition-failed", "Precondition failed"),
-            ProblemException.ServiceUnavailable.class, new Kind(503, "unavailable", "Service unavailable"),
-            ProblemException.TooManyRequests.class, new Kind(429, "too-many-requests", "Too many requests"),
-            ProblemException.Unauthorized.class, new Kind(401, "unauthorized", "Unauthorized"),
-            ProblemException.Unprocessable.class, new Kind(422, "validation", "Invalid request"));
+    static final Map<Class<? extends ProblemException>, Kind> TABLE = Map.ofEntries(
+            Map.entry(ProblemException.BadRequest.class, new Kind(400, "bad-request", "Bad request")),
+            Map.entry(ProblemException.Conflict.class, new Kind(409, "conflict", "Conflict")),
+            Map.entry(ProblemException.Forbidden.class, new Kind(403, "forbidden", "Forbidden")),
+            Map.entry(ProblemException.NotFound.class, new Kind(404, "not-found", "Not found")),
+            Map.entry(ProblemException.PayloadTooLarge.class, new Kind(413, "payload-too-large", "Payload too large")),
+            Map.entry(ProblemException.PreconditionFailed.class, new Kind(412, "precondition-failed", "Precondition failed")),
+            Map.entry(ProblemException.ServiceUnavailable.class, new Kind(503, "unavailable", "Service unavailable")),
+            Map.entry(ProblemException.TooManyRequests.class, new Kind(429, "too-many-requests", "Too many requests")),
+            Map.entry(ProblemException.Unauthorized.class, new Kind(401, "unauthorized", "Unauthorized")),
+            Map.entry(ProblemException.Unprocessable.class, new Kind(422, "validation", "Invalid request")),
+            Map.entry(ProblemException.UnsupportedMediaType.class,
+                    new Kind(415, "unsupported-media-type", "Unsupported media type")));
 
     record Kind(int status, String slug, String title) {
     }
