@@ -19,7 +19,10 @@ import org.hibernate.annotations.Filter;
 public class Notification {
 
     public enum Status {
-        /** Claimed and on its way (a crash here leaves it to be retried). */
+        /**
+         * Claimed and on its way. A crash between the claim and the outcome leaves it so, shown in the list and
+         * not retried by itself: a notification is never sent twice.
+         */
         SENDING,
         SENT,
         /** The receiver failed or did not answer; retried at the next watch, up to the attempt limit. */
