@@ -110,6 +110,11 @@ public class StaffDirectory {
     private JsonNode get(String url) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
                 .header("Authorization", "Bearer " + token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 403) { // a realm imported before case-service had its read-only service account
+            throw new ProblemException.ServiceUnavailable("case-service may not read the identity directory: its"
+                    + " service account lacks realm-management view-users (re-import infra/keycloak/vigil-realm.json);"
+                    + " nothing was changed", 60);
+        }
         if (r.statusCode() != 200) {
             throw new IOException("the directory answered " + r.statusCode() + " to " + url);
         }
