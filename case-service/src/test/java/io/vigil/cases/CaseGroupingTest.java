@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,8 +21,6 @@ class CaseGroupingTest {
 
     @Inject
     StreamPublisher publisher;
-    @Inject
-    ObjectMapper mapper;
 
     @Test
     void aTenantGroupsByTheEntitiesItChoosesAndARuleMayKeepEachAlertApart() throws Exception {
@@ -66,10 +63,8 @@ class CaseGroupingTest {
                 .get("/api/v1/cases/audit/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 
-    private Envelope alert(UUID tenant, String rule, String host, String user) throws Exception {
-        Envelope e = CaseTriageTest.alert(tenant, rule, host, "MEDIUM", "medium", null);
-        ObjectNode p = (ObjectNode) mapper.readTree(e.payload());
-        ((ObjectNode) p.get("entities")).put("user", user);
-        return new Envelope(e.tenantId(), e.id(), e.type(), e.schemaVersion(), e.occurredAt(), p.toString());
+    private static Envelope alert(UUID tenant, String rule, String host, String user) {
+        return CaseTriageTest.alert(tenant, rule, host, "MEDIUM", "medium", null,
+                p -> ((ObjectNode) p.get("entities")).put("user", user));
     }
 }

@@ -10,12 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vigil.cases.sla.service.SlaWatch;
-import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.StreamPublisher;
 import io.vigil.platform.testing.Keycloak;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +83,18 @@ class CaseHandoverTest {
         given().auth().oauth2(nightAnalyst).queryParam("at", "2026-11-23T11:00:00Z").get("/api/v1/shifts").then()
                 .statusCode(200).body("items.find { it.name == '" + shift + "' }.onDuty", equalTo(false));
 
+        // A shift that covers only another client's tenants is that client's staff's alone: unseen, its name taken.
+        UUID c = UUID.randomUUID();
+        String theirs = "day-" + c.toString().substring(0, 8);
+        given().auth().oauth2(CaseSlaTest.token("soc-manager", c)).contentType(ContentType.JSON).body(Map.of("timeZone",
+                "Europe/Madrid", "days", List.of("MONDAY"), "startsAt", "09:00", "endsAt", "17:00", "tenantIds", List.of(c.toString())))
+                .put("/api/v1/shifts/" + theirs).then().statusCode(200).body("tenantIds", equalTo(List.of(c.toString())));
+        given().auth().oauth2(manager).get("/api/v1/shifts").then().statusCode(200)
+                .body("items.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(theirs)));
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(night).put("/api/v1/shifts/" + theirs).then()
+                .statusCode(409);
+        given().auth().oauth2(manager).queryParam("shift", theirs).get("/api/v1/handover").then().statusCode(404);
+
         // The manager serving both clients sees both; the high case at risk, the GDPR clock running.
         JsonPath live = given().auth().oauth2(manager).queryParam("shift", shift).get("/api/v1/handover").then()
                 .statusCode(200).extract().jsonPath();
@@ -125,16 +135,6 @@ class CaseHandoverTest {
     }
 
     private void tenant(UUID t, String name, List<String> regimes) throws Exception {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", t);
-        p.put("name", name);
-        p.put("slug", "h-" + t.toString().substring(0, 8));
-        p.put("status", "ACTIVE");
-        p.put("socModel", "MANAGED");
-        p.put("timeZone", "Europe/Madrid");
-        p.put("regulatoryRegimes", regimes);
-        p.put("version", 0);
-        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.created", 1, Instant.now(),
-                mapper.writeValueAsString(p)));
+        CaseSlaTest.tenant(publisher, mapper, t, name, "Europe/Madrid", "MANAGED", regimes);
     }
 }

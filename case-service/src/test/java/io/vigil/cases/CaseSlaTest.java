@@ -248,9 +248,15 @@ class CaseSlaTest {
     }
 
     private void tenant(UUID t, String zone, String model, List<String> regimes) throws Exception {
+        tenant(publisher, mapper, t, "SLA client " + t.toString().substring(0, 8), zone, model, regimes);
+    }
+
+    /** Announces a tenant on tenant.events, as tenant-service does when it is created. */
+    static void tenant(StreamPublisher publisher, ObjectMapper mapper, UUID t, String name, String zone, String model,
+            List<String> regimes) throws Exception {
         Map<String, Object> p = new java.util.LinkedHashMap<>();
         p.put("id", t);
-        p.put("name", "SLA client " + t.toString().substring(0, 8));
+        p.put("name", name);
         p.put("slug", "sla-" + t.toString().substring(0, 8));
         p.put("status", "ACTIVE");
         p.put("socModel", model);

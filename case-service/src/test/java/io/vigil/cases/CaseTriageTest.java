@@ -373,6 +373,12 @@ class CaseTriageTest {
 
     /** A valid alert.raised message for this rule and host, from the published schema's first example. */
     static Envelope alert(UUID tenant, String rule, String host, String severity, String level, String criticality) {
+        return alert(tenant, rule, host, severity, level, criticality, p -> { });
+    }
+
+    /** An {@code alert.raised} from the contract's example, with the given fields and any further edit. */
+    static Envelope alert(UUID tenant, String rule, String host, String severity, String level, String criticality,
+            java.util.function.Consumer<ObjectNode> edit) {
         ObjectNode p = (ObjectNode) EventContracts.examples("alert.raised").get(0).deepCopy();
         p.put("ruleId", rule).put("severity", severity).put("level", level);
         ObjectNode entities = (ObjectNode) p.get("entities");
@@ -382,6 +388,7 @@ class CaseTriageTest {
         } else {
             entities.put("assetCriticality", criticality);
         }
+        edit.accept(p);
         return new Envelope(tenant, UUID.randomUUID(), "alert.raised", 1, Instant.now(), p.toString());
     }
 

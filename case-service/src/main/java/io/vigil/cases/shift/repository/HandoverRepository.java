@@ -44,6 +44,10 @@ public class HandoverRepository {
         }
     }
 
+    public void flush() {
+        em.flush();
+    }
+
     public Optional<Handover> handover(UUID id) {
         return Optional.ofNullable(em.find(Handover.class, id));
     }

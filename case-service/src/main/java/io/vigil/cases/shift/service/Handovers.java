@@ -76,6 +76,11 @@ public class Handovers {
         s.updatedAt = clock.instant();
         s.updatedBy = current.get().subject();
         repo.save(s);
+        try {
+            repo.flush();
+        } catch (jakarta.persistence.PersistenceException e) { // a shift of that name covers only tenants the caller does not serve
+            throw new ProblemException.Conflict("the shift name '" + name + "' is taken");
+        }
         return view(s, clock.instant());
     }
 
@@ -139,8 +144,10 @@ public class Handovers {
         return stored(h, true);
     }
 
+    /** A handover of a shift the caller may see (its notes speak of that shift's clients); else 404. */
     private Handover find(UUID id) {
-        return repo.handover(id).orElseThrow(() -> new ProblemException.NotFound("no handover " + id));
+        return repo.handover(id).filter(h -> repo.shift(h.shift).isPresent())
+                .orElseThrow(() -> new ProblemException.NotFound("no handover " + id));
     }
 
     private Shift shift(String name) {
@@ -163,10 +170,12 @@ public class Handovers {
                 tenants, null);
     }
 
-    private static ShiftResponse view(Shift s, Instant at) {
+    /** The shift as the caller may see it: of the tenants it covers, only those the caller serves. */
+    private ShiftResponse view(Shift s, Instant at) {
+        List<UUID> covered = s.tenantIds == null ? List.of()
+                : Arrays.stream(s.tenantIds).filter(current.get()::allows).toList();
         return new ShiftResponse(s.name, s.timeZone, Arrays.stream(s.days).map(DayOfWeek::valueOf).toList(), s.startsAt,
-                s.endsAt, List.of(s.members), s.tenantIds == null ? List.of() : List.of(s.tenantIds), s.onDutyAt(at),
-                s.updatedAt, s.updatedBy);
+                s.endsAt, List.of(s.members), covered, s.onDutyAt(at), s.updatedAt, s.updatedBy);
     }
 
     private String write(TenantHandover t) {

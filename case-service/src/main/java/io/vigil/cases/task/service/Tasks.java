@@ -65,11 +65,15 @@ public class Tasks {
     /** Adds the tasks of the templates that now match the case and were not applied yet (the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyTemplates(Case c, String actor) {
+        List<TaskTemplate> fitting = templates.forTenant(c.tenantId).stream().filter(t -> matches(t, c)).toList();
+        if (fitting.isEmpty()) {
+            return; // the common case on the intake path: one query, nothing more
+        }
         Set<String> applied = tasks.templatesOf(c.id);
         int position = tasks.nextPosition(c.id);
         Instant now = clock.instant();
-        for (TaskTemplate t : templates.forTenant(c.tenantId)) {
-            if (applied.contains(t.name) || !matches(t, c)) {
+        for (TaskTemplate t : fitting) {
+            if (applied.contains(t.name)) {
                 continue;
             }
             List<TemplateRequest.Item> items = read(t.tasks);

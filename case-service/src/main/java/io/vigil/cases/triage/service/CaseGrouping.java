@@ -56,11 +56,6 @@ public class CaseGrouping {
         this.clock = clock;
     }
 
-    /** The default grouping key of an alert: what makes two alerts the same matter. */
-    static String key(AlertRaised a) {
-        return GroupingRules.defaultKey(a);
-    }
-
     /** Attaches the (new, persisted) alert to its case and returns the case. */
     public Case attach(Alert alert, AlertRaised raised) {
         GroupingRules.Decision grouping = groupingRules.decide(alert.tenantId, alert.id, raised);

@@ -33,7 +33,7 @@ public class StaffDirectory {
     private static final Set<String> CLIENT_WORKERS = Set.of("customer-analyst", "customer-admin");
     private static final Duration FRESH = Duration.ofSeconds(30);
 
-    /** A user as the directory has them; null groups means no such user. */
+    /** A user as the directory has them ({@code exists} false: no such user), and when that was read. */
     record Member(boolean exists, boolean enabled, Set<String> groups, Set<String> roles, Instant readAt) {
     }
 
