@@ -98,4 +98,51 @@ final class Bench {
             return -1;
         }
     }
+
+    /**
+     * CPU time (ms, user + system) used so far by each part of the local stack (by its pid file), by every
+     * PostgreSQL process (postmaster and backends: their command is "postgres") and by this process. Two
+     * readings around a run give each part's share of the work.
+     */
+    static java.util.Map<String, Long> stackCpuMs() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        java.nio.file.Path home = java.nio.file.Path.of(System.getenv().getOrDefault("VIGIL_HOME", ".vigil"));
+        try (var files = java.nio.file.Files.list(home.resolve("run"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
+                long ms = cpuMs(java.nio.file.Files.readString(f).trim());
+                if (ms >= 0) {
+                    out.put(f.getFileName().toString().replace(".pid", ""), ms);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // no stack here: nothing to report
+        }
+        long pg = 0;
+        try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path d : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (java.nio.file.Files.readString(d.resolve("comm")).trim().equals("postgres")) {
+                        pg += Math.max(0, cpuMs(d.getFileName().toString()));
+                    }
+                } catch (java.io.IOException e) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            // no /proc: not Linux
+        }
+        out.put("postgresql", pg);
+        out.put("bench", cpuMs("self"));
+        return out;
+    }
+
+    private static long cpuMs(String pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in clock ticks of 10 ms
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
 }

@@ -2,13 +2,10 @@ package io.vigil.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +32,8 @@ public final class CasesBench {
 
     private static final String[] STATUSES = {"NEW", "ACKNOWLEDGED", "IN_PROGRESS", "WAITING_ON_CUSTOMER", "CONTAINED",
             "RESOLVED"};
+    /** Connections the client keeps open: enough that a slow answer does not hold up the next due request. */
+    private static final int WORKERS = 32;
     private static final String[] SEVERITIES = {"INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"};
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +43,8 @@ public final class CasesBench {
         int rate = 200;
         double seconds = 30;
         boolean keep = false;
+        boolean reuse = false;
+        double warmup = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--tenants" -> tenants = Integer.parseInt(args[++i]);
@@ -52,6 +53,18 @@ public final class CasesBench {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--keep" -> keep = true;
+                case "--reuse" -> reuse = true;
+                case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println("""
+                            usage: ./vigil bench cases [--tenants N] [--cases N] [--alerts-per-case N] [--rate R]
+                                                       [--seconds S] [--warmup S] [--keep] [--reuse]
+                              seeds N tenants (100) with cases (200,000) and alerts (5 each), lists the queue at R
+                              requests/s (200) for S seconds (30) after a warm-up at that rate (10 s), and prints
+                              p50/p99 per query shape, CPU per request of each part and peak RSS.
+                              --keep leaves the seeded rows in place; --reuse measures rows an earlier --keep left.""");
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,13 +82,22 @@ public final class CasesBench {
         }
         try (Connection c = DriverManager.getConnection(db, "postgres",
                 System.getenv().getOrDefault("VIGIL_PG_SUPERUSER_PASSWORD", "vigil"))) {
-            long t0 = System.nanoTime();
-            seed(c, own, cases / tenants, alertsPerCase);
-            System.out.printf(Locale.ROOT, "  seeded %d tenants, %,d cases, %,d alerts in %.0f s%n", tenants,
-                    (long) cases / tenants * tenants, (long) cases / tenants * tenants * alertsPerCase,
-                    (System.nanoTime() - t0) / 1e9);
+            if (reuse) {
+                own = kept(c);
+                if (own.isEmpty()) {
+                    throw new IllegalStateException("--reuse: no rows left by an earlier --keep run");
+                }
+                keep = true;
+                System.out.printf(Locale.ROOT, "  reusing the %d tenants an earlier --keep run seeded%n", own.size());
+            } else {
+                long t0 = System.nanoTime();
+                seed(c, own, cases / tenants, alertsPerCase);
+                System.out.printf(Locale.ROOT, "  seeded %d tenants, %,d cases, %,d alerts in %.0f s%n", tenants,
+                        (long) cases / tenants * tenants, (long) cases / tenants * tenants * alertsPerCase,
+                        (System.nanoTime() - t0) / 1e9);
+            }
             try {
-                run(http, base, analyst, own, rate, seconds);
+                run(base, analyst, own, rate, seconds, warmup);
             } finally {
                 if (!keep) {
                     long d0 = System.nanoTime();
@@ -106,44 +128,31 @@ public final class CasesBench {
         return q;
     }
 
-    private static void run(HttpClient http, String base, String token, List<UUID> tenants, int rate, double seconds)
+    /** One request of the run: which query shape, and when it was due. */
+    private record Due(int shape, long at) {
+    }
+
+    private static void run(String base, String token, List<UUID> tenants, int rate, double seconds, double warmup)
             throws Exception {
         List<String> queries = queries(tenants);
-        // Warm-up: every query a few times (JIT, plans, caches), not measured.
-        for (int i = 0; i < 5; i++) {
-            for (String q : queries) {
-                http.send(get(base + q, token), HttpResponse.BodyHandlers.discarding());
-            }
-        }
+        URI uri = URI.create(base);
+        String headers = "Authorization: Bearer " + token + "\r\n";
+        // Warm-up at the measured rate (JIT, plans, caches, pools), not counted: a service in production is warm.
+        System.out.printf(Locale.ROOT, "  warming up at %d requests/s for %.0f s%n", rate, warmup);
+        drive(uri, headers, queries, rate, (int) (rate * warmup), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         Map<String, Long> before = Bench.stackRssMb();
+        Map<String, Long> cpuBefore = Bench.stackCpuMs();
         int count = (int) (rate * seconds);
-        long period = 1_000_000_000L / rate;
-        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         Map<Integer, ConcurrentLinkedQueue<Double>> byShape = new ConcurrentHashMap<>();
         Map<String, Integer> answers = new ConcurrentHashMap<>();
-        CountDownLatch done = new CountDownLatch(count);
         System.out.printf(Locale.ROOT, "  %d requests/s for %.0f s, %d query shapes, sorted by SLA deadline%n", rate,
                 seconds, queries.size());
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            long due = start + i * period;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            int shape = i % queries.size();
-            http.sendAsync(get(base + queries.get(shape), token), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> {
-                        double ms = (System.nanoTime() - due) / 1e6;
-                        latencies.add(ms);
-                        byShape.computeIfAbsent(shape, k -> new ConcurrentLinkedQueue<>()).add(ms);
-                        answers.merge(e != null ? "failed" : String.valueOf(r.statusCode()), 1, Integer::sum);
-                        done.countDown();
-                    });
-        }
-        done.await();
+        drive(uri, headers, queries, rate, count, byShape, answers);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        List<Double> sorted = new ArrayList<>(latencies);
+        Map<String, Long> cpuAfter = Bench.stackCpuMs();
+        List<Double> sorted = new ArrayList<>();
+        byShape.values().forEach(sorted::addAll);
         Collections.sort(sorted);
         System.out.printf(Locale.ROOT, "  answers: %s, achieved %.0f requests/s%n", new TreeMap<>(answers), count / elapsed);
         System.out.printf(Locale.ROOT, "  latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n", pct(sorted, 0.50),
@@ -154,6 +163,14 @@ public final class CasesBench {
             System.out.printf(Locale.ROOT, "    p50 %7.1f  p99 %7.1f  %s%n", pct(one, 0.5), pct(one, 0.99),
                     queries.get(q).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<tenant>"));
         }
+        StringBuilder cpu = new StringBuilder();
+        for (var part : cpuAfter.entrySet()) {
+            double per = (part.getValue() - cpuBefore.getOrDefault(part.getKey(), 0L)) / (double) count;
+            if (per >= 0.05) {
+                cpu.append(String.format(Locale.ROOT, ", %s %.1f", part.getKey(), per));
+            }
+        }
+        System.out.println("  CPU ms per request" + (cpu.length() == 0 ? ": none measured" : ":" + cpu.substring(1)));
         System.out.printf(Locale.ROOT, "  peak RSS: bench %d MB, case-service %d MB%n", Bench.peakRssMb(),
                 Bench.stackPeakRssMb("case-service"));
         if (answers.keySet().stream().anyMatch(k -> !k.equals("200"))) {
@@ -167,9 +184,60 @@ public final class CasesBench {
         }
     }
 
-    private static HttpRequest get(String url, String token) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30)).GET().build();
+    /**
+     * Sends {@code count} requests at {@code rate} per second, open loop: each is due at its own instant and its
+     * latency runs from then, so a slow answer also counts against the requests queued behind it. Workers on
+     * kept-alive connections take the due requests in order.
+     */
+    private static void drive(URI uri, String headers, List<String> queries, int rate, int count,
+            Map<Integer, ConcurrentLinkedQueue<Double>> byShape, Map<String, Integer> answers) throws Exception {
+        java.util.concurrent.BlockingQueue<Due> due = new java.util.concurrent.LinkedBlockingQueue<>();
+        CountDownLatch done = new CountDownLatch(count);
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            Thread t = new Thread(() -> {
+                try (LeanHttp http = new LeanHttp(uri)) {
+                    while (true) {
+                        Due d = due.take();
+                        if (d.shape() < 0) {
+                            return;
+                        }
+                        String answer;
+                        try {
+                            answer = String.valueOf(http.get(uri.getPath() + queries.get(d.shape()), headers));
+                        } catch (java.io.IOException e) {
+                            answer = "failed";
+                        }
+                        byShape.computeIfAbsent(d.shape(), k -> new ConcurrentLinkedQueue<>())
+                                .add((System.nanoTime() - d.at()) / 1e6);
+                        answers.merge(answer, 1, Integer::sum);
+                        done.countDown();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-client-" + w);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long at = start + i * period;
+            long wait = at - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            due.add(new Due(i % queries.size(), at));
+        }
+        done.await();
+        for (int w = 0; w < WORKERS; w++) {
+            due.add(new Due(-1, 0));
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
     }
 
     /**
@@ -225,6 +293,18 @@ public final class CasesBench {
             s.execute("vacuum analyze cases.cases");
             s.execute("vacuum analyze cases.alerts");
         }
+    }
+
+    /** The tenants whose cases a --keep run left (their grouping keys name the bench). */
+    private static List<UUID> kept(Connection c) throws Exception {
+        List<UUID> t = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("select distinct tenant_id from cases.cases where grouping_key = 'bench:1'")) {
+            while (rs.next()) {
+                t.add(UUID.fromString(rs.getString(1)));
+            }
+        }
+        return t;
     }
 
     private static void clean(Connection c, List<UUID> tenants) throws Exception {

@@ -125,6 +125,85 @@ class CaseTriageTest {
     }
 
     @Test
+    void everyFilterAndSortOfTheQueueNarrowsAndOrdersAsNamed() throws Exception {
+        UUID t = UUID.randomUUID();
+        String analyst = token("soc-tier2", t);
+        String rule = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        String[] severities = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "HIGH", "MEDIUM"};
+        for (int i = 0; i < severities.length; i++) {
+            String technique = i < 2 ? "T1003" : "T1059.001";
+            publisher.publish("alerts", alert(t, i < 4 ? rule : other, "qhost-" + i, severities[i], "high", null,
+                    p -> p.putArray("techniques").addObject().put("id", technique).put("name", "x")
+                            .putArray("tactics").add("execution")));
+        }
+        List<Map<String, Object>> all = awaitCases(analyst, t, 6);
+        String before = Instant.now().minus(Duration.ofHours(1)).toString();
+        String after = Instant.now().plus(Duration.ofHours(1)).toString();
+        int lowest = all.stream().mapToInt(c -> (Integer) c.get("priority")).min().orElseThrow();
+        int highest = all.stream().mapToInt(c -> (Integer) c.get("priority")).max().orElseThrow();
+        long atLeastHighest = all.stream().filter(c -> (Integer) c.get("priority") >= highest).count();
+        Map<String, String> expectedCounts = new java.util.LinkedHashMap<>();
+        expectedCounts.put("technique=T1003", "2");
+        expectedCounts.put("ruleId=" + rule, "4");
+        expectedCounts.put("ruleId=" + other, "2");
+        expectedCounts.put("tier=1", "6");
+        expectedCounts.put("tier=2", "0");
+        expectedCounts.put("severity=HIGH&severity=CRITICAL", "3");
+        expectedCounts.put("status=NEW", "6");
+        expectedCounts.put("status=CLOSED", "0");
+        expectedCounts.put("minPriority=" + lowest, "6");
+        expectedCounts.put("minPriority=" + highest, String.valueOf(atLeastHighest));
+        expectedCounts.put("createdFrom=" + before, "6");
+        expectedCounts.put("createdFrom=" + after, "0");
+        expectedCounts.put("createdTo=" + before, "0");
+        expectedCounts.put("updatedFrom=" + before + "&updatedTo=" + after, "6");
+        expectedCounts.put("assignee=me", "0");
+        expectedCounts.put("host=QHOST-4&technique=T1059.001", "1");
+        for (var e : expectedCounts.entrySet()) {
+            Response r = given().auth().oauth2(analyst).get("/api/v1/cases?tenantId=" + t + "&limit=500&" + e.getKey());
+            r.then().statusCode(200).header("X-Total-Count", e.getValue());
+            assertEquals(Integer.parseInt(e.getValue()), r.jsonPath().getList("items").size(), e.getKey());
+        }
+        // Each order pages through every case once, its key never rising from one page to the next.
+        Map<String, java.util.function.Function<Map<String, Object>, Comparable<Object>>> keys = new java.util.LinkedHashMap<>();
+        keys.put("severity", c -> key(List.of("INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL")
+                .indexOf((String) c.get("severity")) * 1000 + (Integer) c.get("priority")));
+        keys.put("created", c -> key(Instant.parse(c.get("createdTimeUtc").toString())));
+        keys.put("updated", c -> key(Instant.parse(c.get("lastModifiedTimeUtc").toString())));
+        // The SLA order counts whole seconds (cases due within the same second are in id order).
+        keys.put("sla", c -> key(c.get("slaDueAt") == null ? Instant.MAX
+                : Instant.parse(c.get("slaDueAt").toString()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        for (var k : keys.entrySet()) {
+            List<Map<String, Object>> seen = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                var request = given().auth().oauth2(analyst).queryParam("tenantId", t.toString()).queryParam("limit", 4)
+                        .queryParam("sort", k.getKey());
+                Response page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/api/v1/cases");
+                page.then().statusCode(200).header("X-Total-Count", "6");
+                seen.addAll(page.jsonPath().getList("items"));
+                cursor = page.jsonPath().getString("nextCursor");
+            } while (cursor != null);
+            assertEquals(6, seen.stream().map(c -> c.get("id")).distinct().count(), k.getKey() + ": every case once");
+            for (int i = 1; i < seen.size(); i++) {
+                Comparable<Object> was = k.getValue().apply(seen.get(i - 1));
+                Comparable<Object> now = k.getValue().apply(seen.get(i));
+                if (k.getKey().equals("sla")) {
+                    assertTrue(was.compareTo(now) <= 0, "sla: the soonest deadline first");
+                } else {
+                    assertTrue(was.compareTo(now) >= 0, k.getKey() + ": descending");
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> key(Comparable<?> c) {
+        return (Comparable<Object>) c;
+    }
+
+    @Test
     void aCaseMovesOnlyAlongAllowedStatusesEscalatesWithANoteAndRefusesAStaleVersion() throws Exception {
         UUID t = UUID.randomUUID();
         String tier1 = token("soc-tier1", t);

@@ -96,7 +96,8 @@ public class CaseService {
                 throw new ProblemException.BadRequest("cursor is not one this API gave out");
             }
         }
-        List<Case> rows = cases.queue(filter, sort, afterKey, afterId, limit + 1);
+        var read = cases.queue(caller.asSetting(), filter, sort, afterKey, afterId, limit + 1, COUNT_CAP);
+        List<Case> rows = new ArrayList<>(read.rows());
         rows.removeIf(c -> !caller.allows(c.tenantId)); // row-level security hides them already
         String next = null;
         if (rows.size() > limit) {
@@ -104,7 +105,7 @@ public class CaseService {
             Case last = rows.get(limit - 1);
             next = encode(sort.name() + "|" + CaseRepository.keyOf(last, sort) + "|" + last.id);
         }
-        long total = cases.count(filter, COUNT_CAP);
+        long total = read.counted();
         return new QueuePage(new Page<>(rows.stream().map(CaseMapper::toResponse).toList(), next),
                 Math.min(total, COUNT_CAP), total <= COUNT_CAP);
     }
