@@ -138,7 +138,7 @@ class CaseNotificationTest {
     }
 
     /** A receiver's check: v1 is HMAC-SHA256 of "t.body" under the key, and t is within five minutes of now. */
-    private static boolean receiverAccepts(String key, String header, String body, Instant now) throws Exception {
+    static boolean receiverAccepts(String key, String header, String body, Instant now) throws Exception {
         Map<String, String> parts = new java.util.HashMap<>();
         for (String kv : header.split(",")) {
             parts.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));

@@ -42,4 +42,13 @@ public final class TenantMessages {
 
     public record Rung(UUID contactId, int afterMinutes, String channel) {
     }
+
+    /** {@code tenant.containment-policy.replaced}: the tenant's pre-approvals, its approvers and their deadline. */
+    public record ContainmentPolicyReplaced(List<com.fasterxml.jackson.databind.JsonNode> rules, List<UUID> approvers,
+            int escalateAfterMinutes) {
+    }
+
+    /** {@code tenant.asset.created}: what a containment step's target is. */
+    public record AssetCreated(UUID id, String hostname, String fqdn, String criticality, String environment) {
+    }
 }

@@ -29,7 +29,9 @@ import java.util.UUID;
 
 /**
  * Keeps, from {@code tenant.events} (group {@code cases}), what case-service needs of each tenant: the
- * profile that routes a new case and counts its business hours, and the SLA targets its clocks run to.
+ * profile that routes a new case and counts its business hours, the SLA targets its clocks run to, the
+ * contacts and escalation matrix notifications follow, and the containment pre-approvals and assets that
+ * decide whether a playbook step runs unasked.
  */
 @ApplicationScoped
 public class TenantFacts implements MessageHandler {
@@ -50,8 +52,11 @@ public class TenantFacts implements MessageHandler {
     private final ObjectMapper mapper;
     private final StreamConsumers consumers;
     private final CaseStreams streams;
+    private final io.vigil.cases.containment.repository.ContainmentFactsRepository containment;
 
-    public TenantFacts(TenantFactsRepository facts, ObjectMapper mapper, StreamConsumers consumers, CaseStreams streams) {
+    public TenantFacts(TenantFactsRepository facts, ObjectMapper mapper, StreamConsumers consumers, CaseStreams streams,
+            io.vigil.cases.containment.repository.ContainmentFactsRepository containment) {
+        this.containment = containment;
         this.facts = facts;
         this.mapper = mapper;
         this.consumers = consumers;
@@ -64,11 +69,14 @@ public class TenantFacts implements MessageHandler {
 
     @Override
     public Map<String, List<Integer>> reads() {
-        return Map.of("tenant.created", List.of(1), "tenant.updated", List.of(1), "tenant.coverage.replaced", List.of(1),
-                "tenant.sla-defaults.updated", List.of(1), "tenant.sla-policy.overridden", List.of(1),
-                "tenant.sla-policy.reverted", List.of(1), "tenant.contact.created", List.of(1),
-                "tenant.contact.updated", List.of(1), "tenant.contact.deleted", List.of(1),
-                "tenant.escalation.replaced", List.of(1));
+        Map<String, List<Integer>> reads = new java.util.LinkedHashMap<>();
+        for (String type : List.of("tenant.created", "tenant.updated", "tenant.coverage.replaced",
+                "tenant.sla-defaults.updated", "tenant.sla-policy.overridden", "tenant.sla-policy.reverted",
+                "tenant.contact.created", "tenant.contact.updated", "tenant.contact.deleted", "tenant.escalation.replaced",
+                "tenant.containment-policy.replaced", "tenant.asset.created")) {
+            reads.put(type, List.of(1));
+        }
+        return reads;
     }
 
     @Override
@@ -133,6 +141,19 @@ public class TenantFacts implements MessageHandler {
                     }
                 });
                 facts.replaceRungs(e.tenantId(), rungs);
+            }
+            case "tenant.containment-policy.replaced" -> {
+                TenantMessages.ContainmentPolicyReplaced m = mapper.readValue(e.payload(),
+                        TenantMessages.ContainmentPolicyReplaced.class);
+                containment.replacePolicy(e.tenantId(), mapper.writeValueAsString(m.rules() == null ? List.of() : m.rules()),
+                        m.approvers() == null ? List.of() : m.approvers(), m.escalateAfterMinutes(), e.occurredAt());
+            }
+            case "tenant.asset.created" -> {
+                TenantMessages.AssetCreated a = mapper.readValue(e.payload(), TenantMessages.AssetCreated.class);
+                if (a.hostname() != null && !a.hostname().isBlank()) {
+                    containment.upsertAsset(e.tenantId(), a.hostname(), a.fqdn(), a.criticality(), a.environment(),
+                            e.occurredAt());
+                }
             }
             case "tenant.sla-policy.reverted" ->
                 facts.dropTarget(e.tenantId(), mapper.readValue(e.payload(), TenantMessages.Reverted.class).severity());

@@ -1,0 +1,49 @@
+package io.vigil.cases.containment;
+
+import io.vigil.cases.observable.Observable;
+import java.util.Locale;
+
+/**
+ * What a playbook step does, what it acts on (a type of the case's observables) and how the tenant's
+ * containment policy gates it: a containment action runs unasked only where the tenant pre-approved it (the
+ * policy names it as tenant-service does); an undo restores and never waits for approval.
+ */
+public enum Action {
+    ISOLATE_HOST(Observable.Type.HOST, "ISOLATE_HOST"),
+    RELEASE_HOST(Observable.Type.HOST, null),
+    DISABLE_ACCOUNT(Observable.Type.USER, "DISABLE_ACCOUNT"),
+    ENABLE_ACCOUNT(Observable.Type.USER, null),
+    REVOKE_SESSIONS(Observable.Type.USER, "REVOKE_SESSIONS"),
+    RESET_CREDENTIALS(Observable.Type.USER, "RESET_PASSWORD"),
+    BLOCK_IP(Observable.Type.IP, "BLOCK_IP"),
+    BLOCK_DOMAIN(Observable.Type.DOMAIN, "BLOCK_DOMAIN"),
+    BLOCK_HASH(Observable.Type.FILE_HASH, "BLOCK_HASH"),
+    QUARANTINE_FILE(Observable.Type.FILE_HASH, "QUARANTINE_FILE");
+
+    /** The observable type a step's targets are taken from. */
+    public final Observable.Type target;
+    /** The action's name in the tenant's containment policy; null for an undo, which is never gated. */
+    public final String policyName;
+
+    Action(Observable.Type target, String policyName) {
+        this.target = target;
+        this.policyName = policyName;
+    }
+
+    public boolean gated() {
+        return policyName != null;
+    }
+
+    /** The playbook file's spelling ({@code isolate_host}). */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Action of(String wire) {
+        try {
+            return valueOf(wire.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unknown action '" + wire + "'");
+        }
+    }
+}

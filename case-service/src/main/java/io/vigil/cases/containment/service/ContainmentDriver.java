@@ -1,0 +1,167 @@
+package io.vigil.cases.containment.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.vigil.cases.audit.service.AuditChain;
+import io.vigil.cases.containment.PlaybookRun;
+import io.vigil.cases.containment.PlaybookStep;
+import io.vigil.cases.containment.connector.Connector;
+import io.vigil.cases.containment.repository.ConnectorRepository;
+import io.vigil.cases.containment.repository.RunRepository;
+import io.vigil.cases.triage.Case;
+import io.vigil.cases.triage.rest.CaseUpdate;
+import io.vigil.cases.triage.service.CaseService;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the steps whose turn has come, one at a time per run, outside any transaction: claimed (RUNNING, one
+ * more attempt) and committed first, sent, then recorded. A failed send is tried again up to
+ * {@link #MAX_ATTEMPTS} times under the same idempotency key; a step left RUNNING by a stopped service is sent
+ * again after two minutes, under that key too, so the receiver can tell a retry from a new action. When every
+ * step of a run has finished and a containment action succeeded, the case becomes CONTAINED.
+ */
+@ApplicationScoped
+public class ContainmentDriver {
+
+    private static final Logger LOG = Logger.getLogger(ContainmentDriver.class);
+    static final int MAX_ATTEMPTS = 3;
+    private static final int BATCH = 20;
+    /** A step RUNNING this long was left by a service that stopped mid-send (the query's two minutes too). */
+    private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
+
+    private record Claim(PlaybookStep.Key key, Connector.Request request, String kind, String url, String missing) {
+    }
+
+    private final RunRepository runs;
+    private final ConnectorRepository connectorConfigs;
+    private final Connectors connectors;
+    private final PlaybookRuns playbookRuns;
+    private final CaseService caseService;
+    private final CurrentTenant current;
+    private final AuditChain audit;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public ContainmentDriver(RunRepository runs, ConnectorRepository connectorConfigs, Connectors connectors,
+            PlaybookRuns playbookRuns, CaseService caseService, CurrentTenant current, AuditChain audit, EntityManager em,
+            Clock clock) {
+        this.runs = runs;
+        this.connectorConfigs = connectorConfigs;
+        this.connectors = connectors;
+        this.playbookRuns = playbookRuns;
+        this.caseService = caseService;
+        this.current = current;
+        this.audit = audit;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${vigil.cases.containment.drive-every:1s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void drive() {
+        try {
+            driveNow();
+        } catch (RuntimeException e) {
+            LOG.warnf("containment driver pass failed, tried again at the next pass: %s", e.getMessage());
+        }
+    }
+
+    /** One pass: every step whose turn has come is sent and recorded; returns how many were. */
+    public int driveNow() {
+        current.set(TenantContext.system("containment"));
+        int done = 0;
+        for (RunRepository.Runnable r : QuarkusTransaction.requiringNew().call(() -> runs.runnable(BATCH))) {
+            Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(r));
+            if (claim == null) {
+                continue;
+            }
+            Connector.Outcome outcome = send(claim);
+            QuarkusTransaction.requiringNew().run(() -> record(claim, outcome));
+            done++;
+        }
+        return done;
+    }
+
+    private Claim claim(RunRepository.Runnable r) {
+        PlaybookRun run = runs.lockRun(r.runId());
+        PlaybookStep step = em.find(PlaybookStep.class, new PlaybookStep.Key(r.runId(), r.position()),
+                LockModeType.PESSIMISTIC_WRITE);
+        boolean abandoned = step != null && step.status == PlaybookStep.Status.RUNNING && step.startedAt != null
+                && step.startedAt.isBefore(clock.instant().minus(ABANDONED_AFTER));
+        if (run == null || step == null || run.status != PlaybookRun.Status.RUNNING
+                || !(step.status == PlaybookStep.Status.PENDING || abandoned)) {
+            return null; // decided, or being sent by another pass, meanwhile
+        }
+        Case c = em.find(Case.class, run.caseId);
+        step.status = PlaybookStep.Status.RUNNING;
+        step.attempts++;
+        step.startedAt = clock.instant();
+        var config = connectorConfigs.find(run.tenantId, step.connector).orElse(null);
+        Connector.Request request = new Connector.Request(run.tenantId, run.caseId, c.number, run.id, step.key.position(),
+                step.action, step.target, run.id + ":" + step.key.position());
+        return new Claim(step.key, request, config == null ? null : config.kind(), config == null ? null : config.url(),
+                config == null ? "the client has no connector named '" + step.connector + "'" : null);
+    }
+
+    private Connector.Outcome send(Claim claim) {
+        if (claim.missing() != null) {
+            return new Connector.Outcome(false, claim.missing());
+        }
+        String why = connectors.refusal(claim.url());
+        if (why != null) {
+            return new Connector.Outcome(false, "refused to send to " + claim.url() + ": " + why);
+        }
+        return connectors.kind(claim.kind()).map(k -> k.send(claim.url(), claim.request()))
+                .orElse(new Connector.Outcome(false, "no connector of kind " + claim.kind()));
+    }
+
+    private void record(Claim claim, Connector.Outcome outcome) {
+        Instant now = clock.instant();
+        PlaybookRun run = runs.lockRun(claim.key().runId());
+        PlaybookStep step = em.find(PlaybookStep.class, claim.key(), LockModeType.PESSIMISTIC_WRITE);
+        step.detail = outcome.detail();
+        boolean retry = !outcome.succeeded() && claim.missing() == null && step.attempts < MAX_ATTEMPTS;
+        if (retry) {
+            step.status = PlaybookStep.Status.PENDING;
+        } else {
+            step.status = outcome.succeeded() ? PlaybookStep.Status.SUCCEEDED : PlaybookStep.Status.FAILED;
+            step.finishedAt = now;
+        }
+        Map<String, Object> after = PlaybookRuns.summary(step);
+        after.put("run", run.id);
+        after.put("attempt", step.attempts);
+        audit.append(run.tenantId, "containment", run.caseId, outcome.succeeded() ? "containment.step.succeeded"
+                : retry ? "containment.step.retrying" : "containment.step.failed", null, after);
+        if (!outcome.succeeded() && !retry) {
+            LOG.warnf("containment step %d of run %s (%s on %s) failed: %s", step.key.position(), run.id,
+                    step.action.wire(), step.target, outcome.detail());
+        }
+        playbookRuns.advance(run, now);
+        if (run.status.finished()) {
+            audit.append(run.tenantId, "containment", run.caseId, "containment.run." + run.status.name().toLowerCase(),
+                    null, Map.of("run", run.id, "playbook", run.playbook + " v" + run.version));
+            contained(run);
+        }
+    }
+
+    /** A run that carried out a containment action (not only undos) marks its case CONTAINED, where it may move. */
+    private void contained(PlaybookRun run) {
+        boolean contained = runs.steps(run.id).stream()
+                .anyMatch(s -> s.status == PlaybookStep.Status.SUCCEEDED && s.action.gated());
+        Case c = em.find(Case.class, run.caseId);
+        if (contained && c.status != Case.Status.CONTAINED && Case.NEXT.get(c.status).contains(Case.Status.CONTAINED)) {
+            caseService.update(c.id, new CaseUpdate(Case.Status.CONTAINED, null, null, null, null,
+                    "contained by playbook " + run.playbook + " (run " + run.id + ")", null, null, null, null), null);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.vigil.cases.containment.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.cases.containment.Action;
+import io.vigil.cases.containment.Playbook;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The playbooks Vigil ships (classpath {@code playbooks/starter.json}), checked when the service starts. */
+@ApplicationScoped
+public class PlaybookCatalog {
+
+    private final Map<String, Playbook> byName = new TreeMap<>();
+
+    public PlaybookCatalog(ObjectMapper mapper) throws IOException {
+        try (InputStream in = PlaybookCatalog.class.getResourceAsStream("/playbooks/starter.json")) {
+            if (in == null) {
+                throw new IllegalStateException("playbooks/starter.json is missing from the service");
+            }
+            for (JsonNode p : mapper.readTree(in)) {
+                Playbook playbook = parse(p);
+                byName.put(playbook.name(), playbook);
+            }
+        }
+    }
+
+    public Collection<Playbook> all() {
+        return byName.values();
+    }
+
+    public Optional<Playbook> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    static Playbook parse(JsonNode p) {
+        String name = p.path("name").asText("");
+        if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new IllegalArgumentException("playbook name '" + name + "' is not lower-case letters, digits and dashes");
+        }
+        List<Playbook.Step> steps = new ArrayList<>();
+        for (JsonNode s : p.path("steps")) {
+            Action action = Action.of(s.path("action").asText(""));
+            String connector = s.path("connector").asText("");
+            if (connector.isBlank()) {
+                throw new IllegalArgumentException("playbook " + name + ": step " + action.wire() + " names no connector");
+            }
+            steps.add(new Playbook.Step(action, connector, Playbook.OnFailure.valueOf(
+                    s.path("onFailure").asText("stop").toUpperCase(Locale.ROOT))));
+        }
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("playbook " + name + " has no steps");
+        }
+        return new Playbook(name, p.path("version").asInt(1), p.path("title").asText(name),
+                p.path("description").asText(""), List.copyOf(steps));
+    }
+}

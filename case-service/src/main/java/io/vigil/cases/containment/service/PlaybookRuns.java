@@ -1,0 +1,235 @@
+package io.vigil.cases.containment.service;
+
+import io.vigil.cases.audit.service.AuditChain;
+import io.vigil.cases.containment.Playbook;
+import io.vigil.cases.containment.PlaybookRun;
+import io.vigil.cases.containment.PlaybookStep;
+import io.vigil.cases.containment.repository.RunRepository;
+import io.vigil.cases.containment.rest.RunResponse;
+import io.vigil.cases.observable.Observable;
+import io.vigil.cases.observable.repository.ObservableRepository;
+import io.vigil.cases.triage.Case;
+import io.vigil.cases.triage.repository.CaseRepository;
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Playbook runs on a case: started by an analyst, each step resolved to the case's targets and gated by the
+ * tenant's pre-approvals; a step the client did not pre-approve waits for the client's admin, and the run
+ * waits with it (steps run in order). The {@link ContainmentDriver} sends the steps whose turn has come.
+ */
+@ApplicationScoped
+public class PlaybookRuns {
+
+    /** The role that approves containment for its tenant: the client's admin, never the provider. */
+    public static final String APPROVER_ROLE = "customer-admin";
+
+    private final RunRepository runs;
+    private final CaseRepository cases;
+    private final ObservableRepository observables;
+    private final PlaybookCatalog catalog;
+    private final ContainmentPolicy policy;
+    private final CurrentTenant current;
+    private final AuditChain audit;
+    private final Clock clock;
+
+    public PlaybookRuns(RunRepository runs, CaseRepository cases, ObservableRepository observables, PlaybookCatalog catalog,
+            ContainmentPolicy policy, CurrentTenant current, AuditChain audit, Clock clock) {
+        this.runs = runs;
+        this.cases = cases;
+        this.observables = observables;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.current = current;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RunResponse start(UUID caseId, String playbookName) {
+        TenantContext caller = current.get();
+        Case c = cases.findVisible(caseId, caller);
+        if (c.status == Case.Status.CLOSED) {
+            throw new ProblemException.Conflict("case " + c.number + " is closed: reopen it before containing anything");
+        }
+        Playbook p = catalog.find(playbookName).orElseThrow(() -> new ProblemException.Unprocessable(
+                "no playbook '" + playbookName + "'; known: " + catalog.all().stream().map(Playbook::name).toList(), List.of()));
+        Instant now = clock.instant();
+        PlaybookRun run = new PlaybookRun();
+        run.id = UUID.randomUUID();
+        run.tenantId = c.tenantId;
+        run.caseId = c.id;
+        run.playbook = p.name();
+        run.version = p.version();
+        run.status = PlaybookRun.Status.RUNNING;
+        run.startedBy = caller.subject();
+        run.startedAt = now;
+        runs.persist(run);
+        List<Observable> seen = observables.ofCase(c.id);
+        String caseHost = c.hosts.length > 0 ? c.hosts[0] : null;
+        int position = 0;
+        List<Map<String, Object>> summary = new ArrayList<>();
+        for (Playbook.Step s : p.steps()) {
+            List<String> targets = seen.stream().filter(o -> o.type.equals(s.action().target.wire())).map(o -> o.value)
+                    .distinct().toList();
+            if (targets.isEmpty()) {
+                PlaybookStep none = step(run, ++position, s, null);
+                none.status = PlaybookStep.Status.SKIPPED;
+                none.approval = "not needed";
+                none.detail = "the case has no " + s.action().target.wire() + " to " + s.action().wire();
+                none.finishedAt = now;
+                runs.persist(none);
+                summary.add(summary(none));
+                continue;
+            }
+            for (String target : targets) {
+                PlaybookStep step = step(run, ++position, s, target);
+                ContainmentPolicy.Decision d = policy.decide(c.tenantId, s.action(),
+                        s.action().target == Observable.Type.HOST ? target : caseHost, c.assetCriticality);
+                step.status = d.preApproved() ? PlaybookStep.Status.PENDING : PlaybookStep.Status.WAITING_APPROVAL;
+                step.approval = d.reason();
+                runs.persist(step);
+                summary.add(summary(step));
+            }
+        }
+        advance(run, now);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("run", run.id);
+        after.put("playbook", p.name() + " v" + p.version());
+        after.put("steps", summary);
+        audit.append(c.tenantId, caller.subject(), c.id, "containment.run.started", null, after);
+        return view(run);
+    }
+
+    /** The client's admin approves or denies a waiting step, with a note; a denial stops the run. */
+    @Transactional
+    public RunResponse decide(UUID caseId, UUID runId, int position, boolean approve, String note) {
+        TenantContext caller = current.get();
+        Case c = cases.findVisible(caseId, caller);
+        PlaybookRun run = runs.lockRun(runId);
+        if (run == null || !run.caseId.equals(c.id) || !caller.allows(run.tenantId)) {
+            throw new ProblemException.NotFound("case " + caseId + " has no playbook run " + runId);
+        }
+        if (!caller.hasRole(APPROVER_ROLE) || caller.allTenants()) {
+            throw new ProblemException.Forbidden("only the client's admin (" + APPROVER_ROLE
+                    + ") approves containment on its systems; the provider cannot approve for it");
+        }
+        PlaybookStep step = runs.steps(run.id).stream().filter(s -> s.key.position() == position).findFirst()
+                .orElseThrow(() -> new ProblemException.NotFound("run " + runId + " has no step " + position));
+        if (step.status != PlaybookStep.Status.WAITING_APPROVAL) {
+            throw new ProblemException.Conflict("step " + position + " is " + step.status + ", not waiting for approval");
+        }
+        Instant now = clock.instant();
+        step.decidedBy = caller.subject();
+        step.decidedAt = now;
+        step.decisionNote = note;
+        step.status = approve ? PlaybookStep.Status.PENDING : PlaybookStep.Status.DENIED;
+        if (!approve) {
+            step.finishedAt = now;
+        }
+        Map<String, Object> after = summary(step);
+        after.put("run", run.id);
+        after.put("note", note);
+        audit.append(run.tenantId, caller.subject(), run.caseId, approve ? "containment.step.approved"
+                : "containment.step.denied", null, after);
+        advance(run, now);
+        return view(run);
+    }
+
+    @Transactional
+    public List<RunResponse> ofCase(UUID caseId) {
+        Case c = cases.findVisible(caseId, current.get());
+        return runs.ofCase(c.id).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public RunResponse get(UUID caseId, UUID runId) {
+        Case c = cases.findVisible(caseId, current.get());
+        PlaybookRun run = runs.run(runId);
+        if (run == null || !run.caseId.equals(c.id)) {
+            throw new ProblemException.NotFound("case " + caseId + " has no playbook run " + runId);
+        }
+        return view(run);
+    }
+
+    /**
+     * Sets the run's status from its steps: finished when every step is; waiting when the next step waits for
+     * approval; denied (and the rest skipped) when a step was denied; failed when a failed step stops it.
+     */
+    void advance(PlaybookRun run, Instant now) {
+        List<PlaybookStep> steps = runs.steps(run.id);
+        boolean stop = false;
+        PlaybookRun.Status stopped = null;
+        for (PlaybookStep s : steps) {
+            if (stop && !s.status.finished()) {
+                s.status = PlaybookStep.Status.SKIPPED;
+                s.detail = "skipped: an earlier step " + (stopped == PlaybookRun.Status.DENIED ? "was denied" : "failed");
+                s.finishedAt = now;
+                continue;
+            }
+            if (s.status == PlaybookStep.Status.DENIED) {
+                stop = true;
+                stopped = PlaybookRun.Status.DENIED;
+            } else if (s.status == PlaybookStep.Status.FAILED && s.onFailure == Playbook.OnFailure.STOP) {
+                stop = true;
+                stopped = PlaybookRun.Status.FAILED;
+            }
+        }
+        if (stopped != null) {
+            run.status = stopped;
+            run.finishedAt = now;
+            return;
+        }
+        PlaybookStep next = steps.stream().filter(s -> !s.status.finished()).findFirst().orElse(null);
+        if (next == null) {
+            boolean anyFailed = steps.stream().anyMatch(s -> s.status == PlaybookStep.Status.FAILED);
+            run.status = anyFailed ? PlaybookRun.Status.FAILED : PlaybookRun.Status.SUCCEEDED;
+            run.finishedAt = now;
+        } else {
+            run.status = next.status == PlaybookStep.Status.WAITING_APPROVAL ? PlaybookRun.Status.WAITING_APPROVAL
+                    : PlaybookRun.Status.RUNNING;
+        }
+    }
+
+    RunResponse view(PlaybookRun run) {
+        List<RunResponse.Step> steps = runs.steps(run.id).stream().map(s -> new RunResponse.Step(s.key.position(),
+                s.action.wire(), s.target, s.connector, s.onFailure, s.status, s.approval, s.decidedBy, s.decidedAt,
+                s.decisionNote, s.attempts, s.detail, s.startedAt, s.finishedAt)).toList();
+        return new RunResponse(run.id, run.tenantId, run.caseId, run.playbook, run.version, run.status, run.startedBy,
+                run.startedAt, run.finishedAt, steps);
+    }
+
+    static Map<String, Object> summary(PlaybookStep s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", s.key.position());
+        m.put("action", s.action.wire());
+        m.put("target", s.target);
+        m.put("status", s.status);
+        m.put("approval", s.approval);
+        if (s.detail != null) {
+            m.put("detail", s.detail);
+        }
+        return m;
+    }
+
+    private static PlaybookStep step(PlaybookRun run, int position, Playbook.Step s, String target) {
+        PlaybookStep step = new PlaybookStep();
+        step.key = new PlaybookStep.Key(run.id, position);
+        step.tenantId = run.tenantId;
+        step.action = s.action();
+        step.target = target;
+        step.connector = s.connector();
+        step.onFailure = s.onFailure();
+        return step;
+    }
+}

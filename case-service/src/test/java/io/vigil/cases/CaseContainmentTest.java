@@ -1,0 +1,281 @@
+package io.vigil.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.streams.StreamPublisher;
+import io.vigil.platform.testing.EventContracts;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Containment against a real HTTP receiver standing in for the client's EDR and identity provider: a step the
+ * client pre-approved runs at once, signed; one it did not waits for the client's admin (never the provider),
+ * and a denial stops the run; connectors never aim at internal addresses; nothing crosses tenants.
+ */
+@QuarkusTest
+class CaseContainmentTest {
+
+    @Inject
+    StreamPublisher publisher;
+    @Inject
+    ObjectMapper mapper;
+
+    record Received(String path, String signature, String idempotencyKey, String body) {
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private HttpServer receiver;
+
+    @BeforeEach
+    void receiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("X-Vigil-Signature"),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+            byte[] answer = "{\"status\":\"done\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void aPreApprovedIsolationRunsAtOnceSignedAndTheCaseIsContained() throws Exception {
+        UUID t = UUID.randomUUID();
+        policy(t, List.of(Map.of("action", "ISOLATE_HOST", "maxCriticality", "MEDIUM")));
+        asset(t, "ws-17", "LOW", "production");
+        String admin = CaseSlaTest.token("customer-admin", t);
+        connector(admin, t, "edr", "/edr");
+        String tier1 = CaseSlaTest.token("soc-tier1", t);
+        publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "ws-17", "HIGH", "high", "low"));
+        String caseId = (String) CaseSlaTest.awaitCase(tier1, t).get("id");
+        given().auth().oauth2(tier1).contentType(ContentType.JSON).body(Map.of("status", "ACKNOWLEDGED"))
+                .patch("/api/v1/cases/" + caseId).then().statusCode(200);
+
+        Response started = given().auth().oauth2(tier1).contentType(ContentType.JSON).body(Map.of("playbook", "isolate-host"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs");
+        started.then().statusCode(201).body("steps[0].action", equalTo("isolate_host"))
+                .body("steps[0].target", equalTo("ws-17")).body("steps[0].status", equalTo("PENDING"))
+                .body("steps[0].approval", containsString("pre-approved"));
+        String runId = started.path("id");
+        Map<String, Object> run = awaitRun(tier1, caseId, runId, "SUCCEEDED");
+        assertEquals(1, received.size(), "sent once");
+        Received r = received.get(0);
+        assertEquals("/edr", r.path());
+        assertEquals(runId + ":1", r.idempotencyKey());
+        JsonNode body = mapper.readTree(r.body());
+        assertEquals("isolate_host", body.path("action").asText());
+        assertEquals("ws-17", body.path("target").asText());
+        String key = given().auth().oauth2(admin).get("/api/v1/tenants/" + t + "/webhook-signing-key").then().statusCode(200)
+                .extract().path("key");
+        assertTrue(CaseNotificationTest.receiverAccepts(key, r.signature(), r.body(), Instant.now()),
+                "the receiver verifies the signature with its own HMAC and clock");
+        assertTrue(((List<?>) run.get("steps")).size() == 1);
+
+        // The case is CONTAINED, with its KPI time, and the timeline tells the run step by step.
+        given().auth().oauth2(tier1).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("status", equalTo("CONTAINED"));
+        List<String> actions = given().auth().oauth2(tier1).queryParam("kind", "action").get("/api/v1/cases/" + caseId + "/timeline")
+                .then().statusCode(200).extract().jsonPath().getList("items.summary");
+        assertTrue(actions.stream().anyMatch(s -> s.startsWith("containment.run.started")), actions.toString());
+        assertTrue(actions.stream().anyMatch(s -> s.startsWith("containment.step.succeeded")), actions.toString());
+        assertTrue(actions.stream().anyMatch(s -> s.startsWith("containment.run.succeeded")), actions.toString());
+
+        // Another client's people see nothing of it: 404 as for what does not exist.
+        UUID other = UUID.randomUUID();
+        String outsider = CaseSlaTest.token("customer-admin", other);
+        given().auth().oauth2(outsider).get("/api/v1/cases/" + caseId + "/playbook-runs").then().statusCode(404);
+        given().auth().oauth2(outsider).get("/api/v1/cases/" + caseId + "/playbook-runs/" + runId).then().statusCode(404);
+        given().auth().oauth2(outsider).get("/api/v1/tenants/" + t + "/connectors").then().statusCode(404);
+        given().auth().oauth2(outsider).contentType(ContentType.JSON).body(Map.of("kind", "WEBHOOK", "url", "https://x.example"))
+                .put("/api/v1/tenants/" + t + "/connectors/edr").then().statusCode(404);
+    }
+
+    @Test
+    void aStepWithoutPreApprovalWaitsForTheClientsAdminAndADenialStopsTheRun() throws Exception {
+        UUID t = UUID.randomUUID();
+        policy(t, List.of(Map.of("action", "ISOLATE_HOST", "maxCriticality", "MEDIUM")));
+        asset(t, "srv-db-02", "CRITICAL", "production");
+        String admin = CaseSlaTest.token("customer-admin", t);
+        connector(admin, t, "identity", "/idp");
+        connector(admin, t, "edr", "/edr");
+        String tier2 = CaseSlaTest.token("soc-tier2", t);
+        publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "srv-db-02", "CRITICAL", "critical",
+                "critical", p -> ((ObjectNode) p.get("entities")).put("user", "CORP\\svc-backup")));
+        String caseId = (String) CaseSlaTest.awaitCase(tier2, t).get("id");
+
+        Response started = given().auth().oauth2(tier2).contentType(ContentType.JSON)
+                .body(Map.of("playbook", "credential-theft")).post("/api/v1/cases/" + caseId + "/playbook-runs");
+        started.then().statusCode(201).body("status", equalTo("WAITING_APPROVAL"))
+                .body("steps.action", equalTo(List.of("revoke_sessions", "disable_account", "isolate_host")))
+                .body("steps.status", equalTo(List.of("WAITING_APPROVAL", "WAITING_APPROVAL", "WAITING_APPROVAL")))
+                .body("steps[2].approval", containsString("CRITICAL"));
+        String runId = started.path("id");
+        Thread.sleep(2_000);
+        assertEquals(0, received.size(), "nothing runs before the client decides");
+
+        // The provider cannot approve for the client; another client's admin does not even see the run.
+        String decision = "/api/v1/cases/" + caseId + "/playbook-runs/" + runId + "/steps/1/decision";
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("approve", true, "note", "go"))
+                .post(decision).then().statusCode(403);
+        given().auth().oauth2(CaseSlaTest.token("customer-admin", UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("approve", true, "note", "go")).post(decision).then().statusCode(404);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("approve", true))
+                .post(decision).then().statusCode(422).contentType("application/problem+json");
+
+        // The client's admin approves ending the sessions: it runs; then denies disabling the account.
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("approve", true, "note", "yes, end every session of svc-backup")).post(decision)
+                .then().statusCode(200).body("steps[0].status", equalTo("PENDING"))
+                .body("steps[0].decidedBy", equalTo(subject(admin)));
+        awaitStep(tier2, caseId, runId, 0, "SUCCEEDED");
+        assertEquals(1, received.size());
+        assertEquals("/idp", received.get(0).path());
+        assertEquals("revoke_sessions", mapper.readTree(received.get(0).body()).path("action").asText());
+        assertEquals("corp\\svc-backup", mapper.readTree(received.get(0).body()).path("target").asText().toLowerCase());
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("approve", false, "note", "svc-backup runs tonight's backups; reset it instead"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs/" + runId + "/steps/2/decision")
+                .then().statusCode(200).body("status", equalTo("DENIED"))
+                .body("steps.status", equalTo(List.of("SUCCEEDED", "DENIED", "SKIPPED")));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("approve", true, "note", "again"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs/" + runId + "/steps/2/decision").then().statusCode(409);
+        Thread.sleep(1_500);
+        assertEquals(1, received.size(), "a denied step and those after it are never sent");
+        given().auth().oauth2(tier2).get("/api/v1/cases/" + caseId).then().body("status", equalTo("NEW"));
+        List<String> actions = given().auth().oauth2(tier2).queryParam("kind", "action").get("/api/v1/cases/" + caseId + "/timeline")
+                .then().extract().jsonPath().getList("items.summary");
+        assertTrue(actions.stream().anyMatch(s -> s.startsWith("containment.step.approved")), actions.toString());
+        assertTrue(actions.stream().anyMatch(s -> s.startsWith("containment.step.denied") && s.contains("reset it instead")),
+                actions.toString());
+    }
+
+    @Test
+    void aConnectorIsNeverAimedAtAnInternalAddressAndAnUnknownPlaybookIsNamed() throws Exception {
+        UUID t = UUID.randomUUID();
+        String admin = CaseSlaTest.token("customer-admin", t);
+        for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.5/edr", "http://127.0.0.2/edr",
+                "http://[::1]/edr", "ftp://edr.example/")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("kind", "WEBHOOK", "url", url))
+                    .put("/api/v1/tenants/" + t + "/connectors/edr").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("kind", "CARRIER_PIGEON", "url", "https://edr.example"))
+                .put("/api/v1/tenants/" + t + "/connectors/edr").then().statusCode(400).body("detail", containsString("WEBHOOK"));
+        given().auth().oauth2(admin).get("/api/v1/tenants/" + t + "/connectors").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        given().auth().oauth2(CaseSlaTest.token("customer-viewer", t)).contentType(ContentType.JSON)
+                .body(Map.of("kind", "WEBHOOK", "url", "https://edr.example")).put("/api/v1/tenants/" + t + "/connectors/edr")
+                .then().statusCode(403);
+        given().auth().oauth2(admin).get("/api/v1/playbooks").then().statusCode(200)
+                .body("items.name", hasItem("credential-theft")).body("items.name", hasItem("isolate-host"));
+        String tier1 = CaseSlaTest.token("soc-tier1", t);
+        publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "ws-9", "LOW", "low", null));
+        String caseId = (String) CaseSlaTest.awaitCase(tier1, t).get("id");
+        given().auth().oauth2(tier1).contentType(ContentType.JSON).body(Map.of("playbook", "pray"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs").then().statusCode(422)
+                .body("detail", containsString("credential-theft"));
+        // No pre-approval at all and no connector: the step waits; approved, it fails and says why.
+        Response started = given().auth().oauth2(tier1).contentType(ContentType.JSON).body(Map.of("playbook", "isolate-host"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs");
+        started.then().statusCode(201).body("steps[0].status", equalTo("WAITING_APPROVAL"))
+                .body("steps[0].approval", containsString("pre-approved nothing"));
+        String runId = started.path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("approve", true, "note", "ok"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs/" + runId + "/steps/1/decision").then().statusCode(200);
+        Map<String, Object> run = awaitRun(tier1, caseId, runId, "FAILED");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> step = ((List<Map<String, Object>>) run.get("steps")).get(0);
+        assertTrue(String.valueOf(step.get("detail")).contains("no connector named 'edr'"), step.toString());
+        assertEquals(0, received.size());
+    }
+
+    private void policy(UUID t, List<Map<String, Object>> rules) throws Exception {
+        ObjectNode p = (ObjectNode) EventContracts.examples("tenant.containment-policy.replaced").get(0).deepCopy();
+        p.set("rules", mapper.valueToTree(rules));
+        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.containment-policy.replaced", 1,
+                Instant.now(), mapper.writeValueAsString(p)));
+        CaseSlaTest.awaitFacts(t, "select count(*) from cases.containment_policies where tenant_id = '" + t + "'", 1);
+    }
+
+    private void asset(UUID t, String host, String criticality, String environment) throws Exception {
+        ObjectNode a = (ObjectNode) EventContracts.examples("tenant.asset.created").get(0).deepCopy();
+        a.put("id", UUID.randomUUID().toString()).put("tenantId", t.toString()).put("hostname", host)
+                .put("fqdn", host + ".corp.example").put("criticality", criticality).put("environment", environment);
+        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.asset.created", 1, Instant.now(),
+                mapper.writeValueAsString(a)));
+        CaseSlaTest.awaitFacts(t, "select count(*) from cases.asset_facts where tenant_id = '" + t + "'", 1);
+    }
+
+    private void connector(String admin, UUID t, String name, String path) {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("kind", "webhook", "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + path))
+                .put("/api/v1/tenants/" + t + "/connectors/" + name).then().statusCode(200).body("kind", equalTo("WEBHOOK"));
+    }
+
+    private static String subject(String token) {
+        String payload = token.split("\\.")[1];
+        String json = new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        // The name Quarkus gives the caller: upn, else preferred_username, else sub (Keycloak sends the second).
+        return json.replaceAll(".*\"preferred_username\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static Map<String, Object> awaitRun(String token, String caseId, String runId, String status) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Map<String, Object> run = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            run = given().auth().oauth2(token).get("/api/v1/cases/" + caseId + "/playbook-runs/" + runId).then()
+                    .statusCode(200).extract().jsonPath().getMap("");
+            if (status.equals(run.get("status"))) {
+                return run;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + runId + " is not " + status + ": " + run);
+    }
+
+    private static void awaitStep(String token, String caseId, String runId, int index, String status) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Object now = null;
+        while (Instant.now().isBefore(deadline)) {
+            now = given().auth().oauth2(token).get("/api/v1/cases/" + caseId + "/playbook-runs/" + runId).then()
+                    .extract().path("steps[" + index + "].status");
+            if (status.equals(now)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("step " + index + " of run " + runId + " is " + now + ", not " + status);
+    }
+}
