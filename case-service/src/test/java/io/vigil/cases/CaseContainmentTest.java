@@ -128,7 +128,8 @@ class CaseContainmentTest {
         policy(t, List.of(Map.of("action", "ISOLATE_HOST", "maxCriticality", "MEDIUM")));
         asset(t, "srv-db-02", "CRITICAL", "production");
         String admin = CaseSlaTest.token("customer-admin", t);
-        connector(admin, t, "identity", "/idp");
+        connector(admin, t, "sso", "/idp");
+        connector(admin, t, "directory", "/directory");
         connector(admin, t, "edr", "/edr");
         String tier2 = CaseSlaTest.token("soc-tier2", t);
         publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "srv-db-02", "CRITICAL", "critical",
@@ -219,6 +220,41 @@ class CaseContainmentTest {
         Map<String, Object> step = ((List<Map<String, Object>>) run.get("steps")).get(0);
         assertTrue(String.valueOf(step.get("detail")).contains("no connector named 'edr'"), step.toString());
         assertEquals(0, received.size());
+    }
+
+    @Test
+    void anAutomationRuleIsolatesTheHostOfANewCriticalCaseByItselfAndLeavesOtherCasesAlone() throws Exception {
+        UUID t = UUID.randomUUID();
+        policy(t, List.of(Map.of("action", "ISOLATE_HOST")));
+        String admin = CaseSlaTest.token("customer-admin", t);
+        connector(admin, t, "edr", "/edr");
+        String manager = CaseSlaTest.token("soc-manager", t);
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("position", 1, "severities", List.of("CRITICAL"), "playbook", "isolate-host"))
+                .put("/api/v1/tenants/" + t + "/automation-rules/isolate-critical").then().statusCode(200)
+                .body("enabled", equalTo(true));
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("position", 2, "playbook", "isolate-host", "expiresAt", "2020-01-01T00:00:00Z"))
+                .put("/api/v1/tenants/" + t + "/automation-rules/expired").then().statusCode(200);
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("position", 3, "playbook", "pray"))
+                .put("/api/v1/tenants/" + t + "/automation-rules/bad").then().statusCode(422);
+        given().auth().oauth2(CaseSlaTest.token("soc-manager", UUID.randomUUID())).get("/api/v1/tenants/" + t
+                + "/automation-rules").then().statusCode(404);
+
+        String tier1 = CaseSlaTest.token("soc-tier1", t);
+        publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "ws-low", "LOW", "low", null));
+        publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "ws-crit", "CRITICAL", "critical", null));
+        List<Map<String, Object>> cases = CaseSlaTest.awaitCases(tier1, t, 2);
+        String critical = (String) cases.stream().filter(c -> "CRITICAL".equals(c.get("severity"))).findFirst().orElseThrow()
+                .get("id");
+        String low = (String) cases.stream().filter(c -> "LOW".equals(c.get("severity"))).findFirst().orElseThrow().get("id");
+        Response runs = given().auth().oauth2(tier1).get("/api/v1/cases/" + critical + "/playbook-runs");
+        runs.then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].startedBy", equalTo("automation:isolate-critical"));
+        awaitRun(tier1, critical, runs.path("items[0].id"), "SUCCEEDED");
+        assertEquals("ws-crit", mapper.readTree(received.get(0).body()).path("target").asText());
+        given().auth().oauth2(tier1).get("/api/v1/cases/" + low + "/playbook-runs").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        assertEquals(1, received.size(), "the expired rule and the non-critical case ran nothing");
     }
 
     private void policy(UUID t, List<Map<String, Object>> rules) throws Exception {

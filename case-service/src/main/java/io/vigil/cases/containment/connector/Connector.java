@@ -21,5 +21,25 @@ public interface Connector {
             String idempotencyKey) {
     }
 
-    Outcome send(String url, Request request);
+    /** A tenant's configuration of the connector: where, its settings, and its opened credential (or null). */
+    record Config(String url, com.fasterxml.jackson.databind.JsonNode settings, String secret) {
+
+        /** A setting the connector needs, or why not. */
+        public String setting(String name) {
+            String v = settings == null ? null : settings.path(name).asText(null);
+            if (v == null || v.isBlank()) {
+                throw new MissingSetting(name);
+            }
+            return v;
+        }
+    }
+
+    /** A configuration lacks a setting the action needs. */
+    final class MissingSetting extends RuntimeException {
+        public MissingSetting(String name) {
+            super("the connector's settings have no '" + name + "'");
+        }
+    }
+
+    Outcome send(Config config, Request request);
 }

@@ -42,7 +42,8 @@ public class WebhookConnector implements Connector {
     }
 
     @Override
-    public Outcome send(String url, Request r) {
+    public Outcome send(Config config, Request r) {
+        String url = config.url();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "containment.action");
         body.put("tenantId", r.tenantId());

@@ -13,10 +13,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConnectorRepository {
 
-    public record Row(UUID tenantId, String name, String kind, String url, Instant updatedAt, String updatedBy) {
+    /** A connector's configuration; {@code secret} is sealed ({@link io.vigil.cases.containment.service.ConnectorSecrets}). */
+    public record Row(UUID tenantId, String name, String kind, String url, Instant updatedAt, String updatedBy,
+            String settings, byte[] secret, String secretKeyId) {
     }
 
-    private static final String COLUMNS = "tenant_id, name, kind, url, updated_at, updated_by";
+    private static final String COLUMNS = "tenant_id, name, kind, url, updated_at, updated_by, settings::text, secret,"
+            + " secret_key_id";
 
     private final EntityManager em;
 
@@ -24,12 +27,18 @@ public class ConnectorRepository {
         this.em = em;
     }
 
-    public void put(UUID tenantId, String name, String kind, String url, Instant at, String by) {
-        em.createNativeQuery("insert into connectors (" + COLUMNS + ") values (?1, ?2, ?3, ?4, ?5, ?6)"
+    /** Sets the connector; {@code keepSecret} leaves a stored credential as it is (then {@code secret} is ignored). */
+    public void put(UUID tenantId, String name, String kind, String url, String settingsJson, byte[] secret,
+            String secretKeyId, boolean keepSecret, Instant at, String by) {
+        em.createNativeQuery("insert into connectors (tenant_id, name, kind, url, updated_at, updated_by, settings, secret,"
+                + " secret_key_id) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8, ?9)"
                 + " on conflict (tenant_id, name) do update set kind = excluded.kind, url = excluded.url,"
-                + " updated_at = excluded.updated_at, updated_by = excluded.updated_by")
+                + " updated_at = excluded.updated_at, updated_by = excluded.updated_by, settings = excluded.settings"
+                + (keepSecret ? "" : ", secret = excluded.secret, secret_key_id = excluded.secret_key_id"))
                 .setParameter(1, tenantId).setParameter(2, name).setParameter(3, kind).setParameter(4, url)
-                .setParameter(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).setParameter(6, by).executeUpdate();
+                .setParameter(5, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).setParameter(6, by)
+                .setParameter(7, settingsJson).setParameter(8, secret == null ? new byte[0] : secret)
+                .setParameter(9, secretKeyId).executeUpdate();
     }
 
     public Optional<Row> find(UUID tenantId, String name) {
@@ -52,7 +61,8 @@ public class ConnectorRepository {
             q.setParameter(2, name);
         }
         return ((List<?>) q.getResultList()).stream().map(o -> (Object[]) o).map(r -> new Row((UUID) r[0], (String) r[1],
-                (String) r[2], (String) r[3], toInstant(r[4]), (String) r[5])).toList();
+                (String) r[2], (String) r[3], toInstant(r[4]), (String) r[5], (String) r[6],
+                r[7] == null || ((byte[]) r[7]).length == 0 ? null : (byte[]) r[7], (String) r[8])).toList();
     }
 
     private static Instant toInstant(Object o) {

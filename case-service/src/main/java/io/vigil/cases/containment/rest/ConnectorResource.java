@@ -53,7 +53,7 @@ public class ConnectorResource {
             + " address (loopback, link-local, private, cloud metadata) is refused unless the operator allowed it")
     public ConnectorResponse put(@PathParam("tenantId") UUID tenantId, @PathParam("name") String name,
             @Valid @NotNull ConnectorRequest request) {
-        return view(connectors.put(tenantId, name, request.kind(), request.url()));
+        return view(connectors.put(tenantId, name, request.kind(), request.url(), request.settings(), request.secret()));
     }
 
     @DELETE
@@ -64,7 +64,18 @@ public class ConnectorResource {
         return Response.noContent().build();
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static ConnectorResponse view(ConnectorRepository.Row r) {
-        return new ConnectorResponse(r.tenantId(), r.name(), r.kind(), r.url(), r.updatedAt(), r.updatedBy());
+        java.util.Map<String, String> settings;
+        try {
+            settings = JSON.readValue(r.settings() == null ? "{}" : r.settings(),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() {
+                    });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored connector settings are not readable", e);
+        }
+        return new ConnectorResponse(r.tenantId(), r.name(), r.kind(), r.url(), settings, r.secret() != null,
+                r.updatedAt(), r.updatedBy());
     }
 }

@@ -32,9 +32,14 @@ public class Connectors {
     private final Clock clock;
     private final OutboundAddresses outbound;
     private final Map<String, Connector> kinds;
+    private final ConnectorSecrets secrets;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public Connectors(ConnectorRepository repository, CurrentTenant current, Clock clock, Instance<Connector> connectors,
-            @ConfigProperty(name = "vigil.outbound.allowed-networks") Optional<String> allowed) {
+            @ConfigProperty(name = "vigil.outbound.allowed-networks") Optional<String> allowed, ConnectorSecrets secrets,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.secrets = secrets;
+        this.mapper = mapper;
         this.repository = repository;
         this.current = current;
         this.clock = clock;
@@ -43,7 +48,8 @@ public class Connectors {
     }
 
     @Transactional
-    public ConnectorRepository.Row put(UUID tenantId, String name, String kind, String url) {
+    public ConnectorRepository.Row put(UUID tenantId, String name, String kind, String url,
+            java.util.Map<String, String> settings, String secret) {
         current.requireVisible(tenantId);
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             throw new ProblemException.BadRequest("a connector name is lower-case letters, digits and dashes (at most 63)");
@@ -56,7 +62,15 @@ public class Connectors {
         if (why != null) {
             throw new ProblemException.BadRequest("connector " + name + ": " + why);
         }
-        repository.put(tenantId, name, k, url, clock.instant(), current.get().subject());
+        ConnectorSecrets.Sealed sealed = secret == null || secret.isEmpty() ? null : secrets.seal(tenantId, name, secret);
+        String json;
+        try {
+            json = mapper.writeValueAsString(settings == null ? java.util.Map.of() : settings);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        repository.put(tenantId, name, k, url, json, sealed == null ? null : sealed.box(),
+                sealed == null ? null : sealed.keyId(), secret == null, clock.instant(), current.get().subject());
         return repository.find(tenantId, name).orElseThrow();
     }
 
@@ -86,6 +100,24 @@ public class Connectors {
         return Optional.ofNullable(kinds.get(kind));
     }
 
+    /**
+     * The configuration a step of this tenant's run is sent with: only the tenant's own row (its run names it,
+     * row-level security hides the others), the credential opened with the tenant and name it was sealed for.
+     */
+    public Connector.Config config(ConnectorRepository.Row row) {
+        String secret = null;
+        if (row.secret() != null) {
+            secret = secrets.open(row.tenantId(), row.name(), new ConnectorSecrets.Sealed(row.secret(), row.secretKeyId()))
+                    .orElseThrow(() -> new IllegalStateException("the credential of connector " + row.name()
+                            + " cannot be opened (sealed under key " + row.secretKeyId() + ", no longer configured?)"));
+        }
+        try {
+            return new Connector.Config(row.url(), mapper.readTree(row.settings() == null ? "{}" : row.settings()), secret);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored connector settings are not readable", e);
+        }
+    }
+
     /** Why Vigil must not send to this URL, or null. */
     public String refusal(String url) {
         URI uri;
@@ -94,8 +126,9 @@ public class Connectors {
         } catch (IllegalArgumentException e) {
             return "not a URL: " + e.getMessage();
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-            return "the URL must be http or https";
+        if (uri.getScheme() == null || !java.util.Set.of("http", "https", "ldap", "ldaps")
+                .contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+            return "the URL must be http, https, ldap or ldaps";
         }
         if (uri.getHost() == null) {
             return "the URL has no host";

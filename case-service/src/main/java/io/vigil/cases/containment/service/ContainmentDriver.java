@@ -38,7 +38,8 @@ public class ContainmentDriver {
     /** A step RUNNING this long was left by a service that stopped mid-send (the query's two minutes too). */
     private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
 
-    private record Claim(PlaybookStep.Key key, Connector.Request request, String kind, String url, String missing) {
+    private record Claim(PlaybookStep.Key key, Connector.Request request, String kind, Connector.Config config,
+            String missing) {
     }
 
     private final RunRepository runs;
@@ -109,20 +110,36 @@ public class ContainmentDriver {
         var config = connectorConfigs.find(run.tenantId, step.connector).orElse(null);
         Connector.Request request = new Connector.Request(run.tenantId, run.caseId, c.number, run.id, step.key.position(),
                 step.action, step.target, run.id + ":" + step.key.position());
-        return new Claim(step.key, request, config == null ? null : config.kind(), config == null ? null : config.url(),
-                config == null ? "the client has no connector named '" + step.connector + "'" : null);
+        if (config == null) {
+            return new Claim(step.key, request, null, null, "the client has no connector named '" + step.connector + "'");
+        }
+        try {
+            return new Claim(step.key, request, config.kind(), connectors.config(config), null);
+        } catch (IllegalStateException e) {
+            return new Claim(step.key, request, config.kind(), null, e.getMessage());
+        }
     }
 
     private Connector.Outcome send(Claim claim) {
         if (claim.missing() != null) {
             return new Connector.Outcome(false, claim.missing());
         }
-        String why = connectors.refusal(claim.url());
+        String why = connectors.refusal(claim.config().url());
         if (why != null) {
-            return new Connector.Outcome(false, "refused to send to " + claim.url() + ": " + why);
+            return new Connector.Outcome(false, "refused to send to " + claim.config().url() + ": " + why);
         }
-        return connectors.kind(claim.kind()).map(k -> k.send(claim.url(), claim.request()))
-                .orElse(new Connector.Outcome(false, "no connector of kind " + claim.kind()));
+        Connector connector = connectors.kind(claim.kind()).orElse(null);
+        if (connector == null) {
+            return new Connector.Outcome(false, "no connector of kind " + claim.kind());
+        }
+        try {
+            return connector.send(claim.config(), claim.request());
+        } catch (Connector.MissingSetting e) {
+            return new Connector.Outcome(false, e.getMessage());
+        } catch (RuntimeException e) { // a connector's own bug: the step fails and says so, the driver goes on
+            LOG.warnf(e, "connector %s failed on step %d of run %s", claim.kind(), claim.key().position(), claim.key().runId());
+            return new Connector.Outcome(false, "the connector failed: " + e.getClass().getSimpleName());
+        }
     }
 
     private void record(Claim claim, Connector.Outcome outcome) {

@@ -64,6 +64,15 @@ public class PlaybookRuns {
         }
         Playbook p = catalog.find(playbookName).orElseThrow(() -> new ProblemException.Unprocessable(
                 "no playbook '" + playbookName + "'; known: " + catalog.all().stream().map(Playbook::name).toList(), List.of()));
+        return view(startFor(c, p, caller.subject()));
+    }
+
+    /**
+     * Starts the playbook on the case for {@code actor} (an analyst, or an automation rule) in the caller's
+     * transaction; each step still gated by the client's pre-approvals.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlaybookRun startFor(Case c, Playbook p, String actor) {
         Instant now = clock.instant();
         PlaybookRun run = new PlaybookRun();
         run.id = UUID.randomUUID();
@@ -72,7 +81,7 @@ public class PlaybookRuns {
         run.playbook = p.name();
         run.version = p.version();
         run.status = PlaybookRun.Status.RUNNING;
-        run.startedBy = caller.subject();
+        run.startedBy = actor;
         run.startedAt = now;
         runs.persist(run);
         List<Observable> seen = observables.ofCase(c.id);
@@ -107,8 +116,8 @@ public class PlaybookRuns {
         after.put("run", run.id);
         after.put("playbook", p.name() + " v" + p.version());
         after.put("steps", summary);
-        audit.append(c.tenantId, caller.subject(), c.id, "containment.run.started", null, after);
-        return view(run);
+        audit.append(c.tenantId, actor, c.id, "containment.run.started", null, after);
+        return run;
     }
 
     /** The client's admin approves or denies a waiting step, with a note; a denial stops the run. */

@@ -40,11 +40,13 @@ public class CaseGrouping {
     private final io.vigil.cases.sla.service.SlaClocks clocks;
     private final io.vigil.cases.tenantfacts.service.TenantFacts facts;
     private final java.time.Clock clock;
+    private final io.vigil.cases.automation.service.AutomationRules automation;
 
     public CaseGrouping(CaseRepository cases, AuditChain audit, CaseEvents events,
             io.vigil.cases.observable.service.Observables observables, io.vigil.cases.sla.service.SlaClocks clocks,
             io.vigil.cases.tenantfacts.service.TenantFacts facts, java.time.Clock clock, GroupingRules groupingRules,
-            io.vigil.cases.task.service.Tasks tasks) {
+            io.vigil.cases.task.service.Tasks tasks, io.vigil.cases.automation.service.AutomationRules automation) {
+        this.automation = automation;
         this.tasks = tasks;
         this.cases = cases;
         this.audit = audit;
@@ -86,6 +88,7 @@ public class CaseGrouping {
             created.put("routing", routing.reason());
             audit.append(c.tenantId, ACTOR, c.id, "case.created", null, created);
             events.publish("case.created", c, new CaseEvents.Change(ACTOR, now, List.of(), null, alert.id));
+            automation.caseCreated(c);
             return c;
         }
         Alert.Severity was = c.severity;

@@ -87,6 +87,46 @@ public final class Keycloak {
         return new User(username, password);
     }
 
+    /**
+     * A confidential client whose service account may manage the realm's users (realm-management's
+     * manage-users and view-users), as a client's SSO grants a containment connector.
+     */
+    public static void userManagingClient(String clientId, String secret) {
+        String admin = adminToken();
+        given().baseUri(baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "secret", secret, "publicClient", false, "serviceAccountsEnabled", true,
+                        "standardFlowEnabled", false, "directAccessGrantsEnabled", false))
+                .post("/admin/realms/" + REALM + "/clients").then().statusCode(201);
+        String id = given().baseUri(baseUrl()).auth().oauth2(admin).queryParam("clientId", clientId)
+                .get("/admin/realms/" + REALM + "/clients").then().statusCode(200).extract().path("[0].id");
+        String account = given().baseUri(baseUrl()).auth().oauth2(admin)
+                .get("/admin/realms/" + REALM + "/clients/" + id + "/service-account-user").then().statusCode(200)
+                .extract().path("id");
+        String management = given().baseUri(baseUrl()).auth().oauth2(admin).queryParam("clientId", "realm-management")
+                .get("/admin/realms/" + REALM + "/clients").then().statusCode(200).extract().path("[0].id");
+        List<Map<String, Object>> roles = List.of("manage-users", "view-users").stream().map(r -> given().baseUri(baseUrl())
+                .auth().oauth2(admin).get("/admin/realms/" + REALM + "/clients/" + management + "/roles/" + r).then()
+                .statusCode(200).extract().<Map<String, Object>>path("")).toList();
+        given().baseUri(baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON).body(roles)
+                .post("/admin/realms/" + REALM + "/users/" + account + "/role-mappings/clients/" + management)
+                .then().statusCode(204);
+    }
+
+    /** The user as the admin API shows it (enabled, ...) and how many sessions it has open. */
+    public record UserState(boolean enabled, int sessions) {
+    }
+
+    public static UserState userState(String username) {
+        String admin = adminToken();
+        Map<String, Object> u = given().baseUri(baseUrl()).auth().oauth2(admin).queryParam("username", username)
+                .queryParam("exact", true).get("/admin/realms/" + REALM + "/users").then().statusCode(200)
+                .extract().path("[0]");
+        int sessions = given().baseUri(baseUrl()).auth().oauth2(admin)
+                .get("/admin/realms/" + REALM + "/users/" + u.get("id") + "/sessions").then().statusCode(200)
+                .extract().jsonPath().getList("").size();
+        return new UserState(Boolean.TRUE.equals(u.get("enabled")), sessions);
+    }
+
     /** The raw answer of the token endpoint to a password grant (to check refusals). */
     public static Response passwordGrant(String username, String password) {
         return given().baseUri(baseUrl()).contentType(ContentType.URLENC)
