@@ -42,6 +42,8 @@ class CaseContainmentTest {
     StreamPublisher publisher;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    io.vigil.cases.containment.service.ContainmentDriver driver;
 
     record Received(String path, String signature, String idempotencyKey, String body) {
     }
@@ -255,6 +257,64 @@ class CaseContainmentTest {
         given().auth().oauth2(tier1).get("/api/v1/cases/" + low + "/playbook-runs").then().statusCode(200)
                 .body("items.size()", equalTo(0));
         assertEquals(1, received.size(), "the expired rule and the non-critical case ran nothing");
+    }
+
+    @Test
+    void anApprovalThatWaitsTooLongClimbsTheEscalationMatrixAndIsNeverApprovedByItself() throws Exception {
+        UUID t = UUID.randomUUID();
+        policy(t, List.of()); // nothing pre-approved; approvals escalate after 30 minutes (the example policy)
+        String port = String.valueOf(receiver.getAddress().getPort());
+        UUID soar = contact(t, "Client SOAR", "http://127.0.0.1:" + port + "/soar");
+        UUID ciso = contact(t, "Cleo Ciso", "http://127.0.0.1:" + port + "/ciso");
+        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.escalation.replaced", 1, Instant.now(),
+                mapper.writeValueAsString(Map.of("steps", Map.of("HIGH", List.of(
+                        Map.of("contactId", soar, "afterMinutes", 0, "channel", "WEBHOOK"),
+                        Map.of("contactId", ciso, "afterMinutes", 15, "channel", "WEBHOOK")))))));
+        CaseSlaTest.awaitFacts(t, "select count(*) from cases.escalation_rungs where tenant_id = '" + t + "'", 2);
+        CaseSlaTest.awaitFacts(t, "select count(*) from cases.tenant_contacts where tenant_id = '" + t + "'", 2);
+        String admin = CaseSlaTest.token("customer-admin", t);
+        connector(admin, t, "edr", "/edr");
+        String tier2 = CaseSlaTest.token("soc-tier2", t);
+        publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "ws-5", "HIGH", "high", null));
+        String caseId = (String) CaseSlaTest.awaitCase(tier2, t).get("id");
+        Instant started = Instant.now();
+        String runId = given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("playbook", "isolate-host"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs").then().statusCode(201)
+                .body("status", equalTo("WAITING_APPROVAL")).extract().path("id");
+
+        assertEquals(0, driver.escalateNow(started.plus(Duration.ofMinutes(10))));
+        assertEquals(1, driver.escalateNow(started.plus(Duration.ofMinutes(31))));
+        assertEquals(0, driver.escalateNow(started.plus(Duration.ofMinutes(32))), "once per period");
+        assertEquals(1, driver.escalateNow(started.plus(Duration.ofMinutes(61))));
+        assertEquals(1, driver.escalateNow(started.plus(Duration.ofMinutes(91))), "the top of the matrix keeps being reminded");
+        List<String> paths = received.stream().map(Received::path).toList();
+        assertEquals(List.of("/soar", "/ciso", "/ciso"), paths);
+        JsonNode first = mapper.readTree(received.get(0).body());
+        assertEquals("containment.approval-overdue", first.path("type").asText());
+        assertEquals("isolate_host", first.path("action").asText());
+        int waited = first.path("waitedMinutes").asInt(); // the wait began a moment after `started`
+        assertTrue(waited == 30 || waited == 31, "waited " + waited);
+        given().auth().oauth2(tier2).get("/api/v1/cases/" + caseId + "/playbook-runs/" + runId).then()
+                .body("status", equalTo("WAITING_APPROVAL")).body("steps[0].status", equalTo("WAITING_APPROVAL"));
+        List<String> actions = given().auth().oauth2(tier2).queryParam("kind", "action").get("/api/v1/cases/" + caseId + "/timeline")
+                .then().extract().jsonPath().getList("items.summary");
+        assertEquals(3, actions.stream().filter(a -> a.startsWith("containment.approval.overdue")).count(), actions.toString());
+    }
+
+    private UUID contact(UUID tenant, String name, String webhook) throws Exception {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("id", id);
+        p.put("tenantId", tenant);
+        p.put("name", name);
+        p.put("email", null);
+        p.put("phone", null);
+        p.put("webhookUrl", webhook);
+        p.put("createdAt", Instant.now().toString());
+        p.put("updatedAt", Instant.now().toString());
+        publisher.publish("tenant.events", new Envelope(tenant, UUID.randomUUID(), "tenant.contact.created", 1,
+                Instant.now(), mapper.writeValueAsString(p)));
+        return id;
     }
 
     private void policy(UUID t, List<Map<String, Object>> rules) throws Exception {

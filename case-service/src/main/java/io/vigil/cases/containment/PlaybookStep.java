@@ -62,4 +62,10 @@ public class PlaybookStep {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** Since when the run waits on this step for the client's approval. */
+    @Column(name = "waiting_since")
+    public Instant waitingSince;
+    /** How many times the wait was escalated up the tenant's escalation matrix. */
+    @Column(nullable = false)
+    public int escalations;
 }

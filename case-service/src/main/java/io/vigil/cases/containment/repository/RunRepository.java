@@ -44,6 +44,13 @@ public class RunRepository {
                 .setParameter(1, runId).getResultList();
     }
 
+    /** Steps waiting for the client's approval since before {@code before}, oldest wait first. */
+    public List<PlaybookStep> waitingSince(java.time.Instant before, int max) {
+        return em.createQuery("from PlaybookStep where status = ?1 and waitingSince < ?2 order by waitingSince",
+                PlaybookStep.class).setParameter(1, PlaybookStep.Status.WAITING_APPROVAL).setParameter(2, before)
+                .setMaxResults(max).getResultList();
+    }
+
     /**
      * Steps whose turn has come: pending, in a running run, every earlier step finished; and steps left RUNNING
      * by a service that stopped mid-send (sent again under the same idempotency key). Oldest runs first.

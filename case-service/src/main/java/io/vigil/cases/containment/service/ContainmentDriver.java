@@ -7,6 +7,7 @@ import io.vigil.cases.containment.PlaybookRun;
 import io.vigil.cases.containment.PlaybookStep;
 import io.vigil.cases.containment.connector.Connector;
 import io.vigil.cases.containment.repository.ConnectorRepository;
+import io.vigil.cases.containment.repository.ContainmentFactsRepository;
 import io.vigil.cases.containment.repository.RunRepository;
 import io.vigil.cases.triage.Case;
 import io.vigil.cases.triage.rest.CaseUpdate;
@@ -20,6 +21,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,9 +54,20 @@ public class ContainmentDriver {
     private final EntityManager em;
     private final Clock clock;
 
+    private final io.vigil.cases.notify.service.Notifier notifier;
+    private final io.vigil.cases.tenantfacts.repository.TenantFactsRepository facts;
+    private final ContainmentFactsRepository policies;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     public ContainmentDriver(RunRepository runs, ConnectorRepository connectorConfigs, Connectors connectors,
             PlaybookRuns playbookRuns, CaseService caseService, CurrentTenant current, AuditChain audit, EntityManager em,
-            Clock clock) {
+            Clock clock, io.vigil.cases.notify.service.Notifier notifier,
+            io.vigil.cases.tenantfacts.repository.TenantFactsRepository facts, ContainmentFactsRepository policies,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.notifier = notifier;
+        this.facts = facts;
+        this.policies = policies;
+        this.mapper = mapper;
         this.runs = runs;
         this.connectorConfigs = connectorConfigs;
         this.connectors = connectors;
@@ -72,6 +85,7 @@ public class ContainmentDriver {
     void drive() {
         try {
             driveNow();
+            escalateNow(clock.instant());
         } catch (RuntimeException e) {
             LOG.warnf("containment driver pass failed, tried again at the next pass: %s", e.getMessage());
         }
@@ -91,6 +105,96 @@ public class ContainmentDriver {
             done++;
         }
         return done;
+    }
+
+    /**
+     * Every wait for approval past the tenant's {@code escalateAfterMinutes} (30 without a policy) climbs one
+     * rung of the tenant's escalation matrix for the case's severity, once per period, and stays at the top;
+     * each reminder is sent and on the timeline. The step keeps waiting: a timeout never approves.
+     */
+    public int escalateNow(Instant now) {
+        current.set(TenantContext.system("containment"));
+        int sent = 0;
+        for (PlaybookStep waiting : QuarkusTransaction.requiringNew().call(() -> runs.waitingSince(now, BATCH))) {
+            Reminder r = QuarkusTransaction.requiringNew().call(() -> reminder(waiting.key, now));
+            if (r == null) {
+                continue;
+            }
+            String outcome = r.channel() == null ? "not sent: " + r.body()
+                    : notifier.sendOnce(r.tenantId(), r.caseId(), r.channel(), r.target(), r.subject(), r.body(), now);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Map<String, Object> after = new java.util.LinkedHashMap<>();
+                after.put("step", r.key().position());
+                after.put("run", r.key().runId());
+                after.put("waitedMinutes", r.waitedMinutes());
+                after.put("escalation", r.escalation());
+                after.put("contact", r.contact());
+                after.put("channel", r.channel());
+                after.put("outcome", outcome);
+                audit.append(r.tenantId(), "containment", r.caseId(), "containment.approval.overdue", null, after);
+            });
+            sent++;
+        }
+        return sent;
+    }
+
+    private record Reminder(PlaybookStep.Key key, UUID tenantId, UUID caseId, int escalation, long waitedMinutes,
+            String contact, io.vigil.cases.tenantfacts.EscalationRung.Channel channel, String target, String subject,
+            String body) {
+    }
+
+    private Reminder reminder(PlaybookStep.Key key, Instant now) {
+        PlaybookStep step = em.find(PlaybookStep.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (step == null || step.status != PlaybookStep.Status.WAITING_APPROVAL || step.waitingSince == null) {
+            return null;
+        }
+        PlaybookRun run = runs.run(key.runId());
+        int after = policies.policy(run.tenantId).map(ContainmentFactsRepository.PolicyRow::escalateAfterMinutes).orElse(30);
+        Instant due = step.waitingSince.plus(java.time.Duration.ofMinutes((long) after * (step.escalations + 1)));
+        if (now.isBefore(due)) {
+            return null;
+        }
+        step.escalations++;
+        Case c = em.find(Case.class, run.caseId);
+        long waited = java.time.Duration.between(step.waitingSince, now).toMinutes();
+        String subject = "[Vigil] approval needed: " + step.action.wire() + " on " + step.target + " (case #" + c.number + ")";
+        String body = "Case #" + c.number + " (" + c.severity + "): " + c.title + "\n\nThe SOC asks to "
+                + step.action.wire() + " on " + step.target + ". It has waited " + waited + " minutes for your approval"
+                + " (" + step.approval + ").\nApprove or deny: POST /api/v1/cases/" + c.id + "/playbook-runs/" + run.id
+                + "/steps/" + key.position() + "/decision\n";
+        var rungs = facts.rungs(run.tenantId, c.severity.name());
+        if (rungs.isEmpty()) {
+            return new Reminder(key, run.tenantId, c.id, step.escalations, waited, null, null, null, subject,
+                    "the tenant has no escalation matrix for " + c.severity + " cases");
+        }
+        var rung = rungs.get(Math.min(step.escalations, rungs.size()) - 1);
+        var contact = facts.contact(rung.contactId).orElse(null);
+        String target = contact == null ? null : switch (rung.channel) {
+            case EMAIL -> contact.email;
+            case WEBHOOK -> contact.webhookUrl;
+            case PHONE, SMS -> contact.phone;
+        };
+        if (rung.channel == io.vigil.cases.tenantfacts.EscalationRung.Channel.WEBHOOK) {
+            Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("type", "containment.approval-overdue");
+            json.put("tenantId", run.tenantId);
+            json.put("caseId", c.id);
+            json.put("caseNumber", c.number);
+            json.put("runId", run.id);
+            json.put("step", key.position());
+            json.put("action", step.action.wire());
+            json.put("target", step.target);
+            json.put("waitedMinutes", waited);
+            json.put("escalation", step.escalations);
+            try {
+                body = mapper.writeValueAsString(json);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Reminder(key, run.tenantId, c.id, step.escalations, waited, contact == null ? "(deleted contact)"
+                : contact.name, target == null ? null : rung.channel, target, subject,
+                target == null ? "the contact has no address for " + rung.channel : body);
     }
 
     private Claim claim(RunRepository.Runnable r) {

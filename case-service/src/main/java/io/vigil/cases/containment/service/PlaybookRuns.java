@@ -207,6 +207,9 @@ public class PlaybookRuns {
         } else {
             run.status = next.status == PlaybookStep.Status.WAITING_APPROVAL ? PlaybookRun.Status.WAITING_APPROVAL
                     : PlaybookRun.Status.RUNNING;
+            if (next.status == PlaybookStep.Status.WAITING_APPROVAL && next.waitingSince == null) {
+                next.waitingSince = now; // the approval clock starts when the run reaches the step
+            }
         }
     }
 

@@ -178,6 +178,19 @@ public class Notifier {
         return new Claim(n.id, c.tenantId, c.id, rung.channel, n.target, subject, payload, secret);
     }
 
+    /**
+     * Sends one message to a contact by its channel now, outside the escalation of unacknowledged cases (for
+     * example a containment approval that waits too long); returns what happened, in words. Webhooks are signed
+     * with the tenant's key and the same outbound walls apply.
+     */
+    public String sendOnce(UUID tenantId, UUID caseId, EscalationRung.Channel channel, String target, String subject,
+            String body, Instant now) {
+        String secret = channel == EscalationRung.Channel.WEBHOOK
+                ? QuarkusTransaction.requiringNew().call(() -> keys.of(tenantId).secret) : null;
+        Outcome o = deliver(new Claim(UUID.randomUUID(), tenantId, caseId, channel, target, subject, body, secret), now);
+        return o.status() + ": " + o.detail();
+    }
+
     private Outcome deliver(Claim claim, Instant now) {
         if (claim.target() == null) {
             return new Outcome(Notification.Status.REFUSED, "the contact has no address for " + claim.channel());
