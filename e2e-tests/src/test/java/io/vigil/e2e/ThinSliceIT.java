@@ -172,8 +172,12 @@ class ThinSliceIT {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(root.resolve("vigil").toString());
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(".vigil/logs/e2e.log").toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(".vigil/logs/e2e.log").toFile()));
+        // The tests' stand-ins for a client's EDR and directory listen on loopback, which Vigil refuses to call
+        // unless the operator allows it: this stack's operator does.
+        pb.environment().putIfAbsent("VIGIL_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.1/32");
+        Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             return -1;

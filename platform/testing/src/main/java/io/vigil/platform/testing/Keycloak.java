@@ -112,6 +112,27 @@ public final class Keycloak {
                 .then().statusCode(204);
     }
 
+    /**
+     * The realm's user of this name with a fresh password, created if missing, enabled again if it was disabled
+     * (a client account an alert names, for a connector to act on).
+     */
+    public static User userNamed(String username) {
+        String admin = adminToken();
+        String password = "pw-" + UUID.randomUUID();
+        given().baseUri(baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "enabled", true, "email", username + "@client.test",
+                        "firstName", "Client", "lastName", "User", "emailVerified", true))
+                .post("/admin/realms/" + REALM + "/users").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+        String id = given().baseUri(baseUrl()).auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .get("/admin/realms/" + REALM + "/users").then().statusCode(200).extract().path("[0].id");
+        given().baseUri(baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("enabled", true))
+                .put("/admin/realms/" + REALM + "/users/" + id).then().statusCode(204);
+        given().baseUri(baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("type", "password", "value", password, "temporary", false))
+                .put("/admin/realms/" + REALM + "/users/" + id + "/reset-password").then().statusCode(204);
+        return new User(username, password);
+    }
+
     /** The user as the admin API shows it (enabled, ...) and how many sessions it has open. */
     public record UserState(boolean enabled, int sessions) {
     }
