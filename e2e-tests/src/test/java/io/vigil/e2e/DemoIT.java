@@ -67,6 +67,12 @@ class DemoIT {
             alerts.put(t.path("id").asText(), n);
             assertEquals("CRITICAL", page.jsonPath().getString("items[0].severity"),
                     "a high rule on a workstation the client rates high: weighed up by the inventory");
+            // The automation rule ran credential-theft on the critical case; its first step waits for the client.
+            String critical = page.jsonPath().getString("items[0].id");
+            var runs = given().auth().oauth2(tier1).get(Stack.GATEWAY + "/api/v1/cases/" + critical + "/playbook-runs")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("automation:contain-critical", runs.getString("items[0].startedBy"), t.path("name").asText());
+            assertEquals("WAITING_APPROVAL", runs.getString("items[0].status"), t.path("name") + ": a pending approval");
         }
 
         // Run again (a user resetting the demo): it finds what exists, the new passwords work, and the

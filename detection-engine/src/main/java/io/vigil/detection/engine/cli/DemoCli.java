@@ -165,6 +165,14 @@ public final class DemoCli {
                     .put("timeZone", c.timeZone()).put("workstation", c.workstation() + "." + c.domain());
             asset(provider, id, c.workstation(), c.domain(), "HIGH", "workstation of " + c.user());
             asset(provider, id, "dc01", c.domain(), "CRITICAL", "domain controller");
+            // Containment: isolating hosts up to MEDIUM is pre-approved (the workstation is HIGH, so even that asks),
+            // and a new critical case runs the credential-theft playbook by itself: a pending approval to look at.
+            send(json(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/tenants/" + id + "/containment-policy")), provider,
+                    JSON.valueToTree(Map.of("rules", List.of(Map.of("action", "ISOLATE_HOST", "maxCriticality", "MEDIUM")),
+                            "approvers", List.of(), "escalateAfterMinutes", 30)), "PUT"), 200);
+            send(json(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/tenants/" + id + "/automation-rules/contain-critical")),
+                    provider, JSON.valueToTree(Map.of("position", 1, "severities", List.of("CRITICAL"),
+                            "playbook", "credential-theft")), "PUT"), 200);
             String source = logSource(provider, id, "Sysmon on workstations");
             t.put("apiKey", post(provider, "/api/v1/tenants/" + id + "/api-keys", Map.of("name", "demo forwarder",
                     "logSourceId", source)).path("key").asText());
@@ -178,7 +186,7 @@ public final class DemoCli {
                 u.putArray("tenantIds").add(id);
             }
         }
-        done("2 assets, 1 log source, 1 key and 2 users per client");
+        done("2 assets, 1 log source, 1 key, 2 users, containment pre-approvals and an automation rule per client");
 
         step(4, "the starter detection pack");
         int imported = 0;
@@ -277,13 +285,17 @@ public final class DemoCli {
                             ? "provider staff, every client" : tenantName(demo, u.path("tenantIds").get(0).asText()));
         }
         out.println();
-        out.println("A three-step tour:");
+        out.println("A four-step tour:");
         out.println("  1. The queue, as the night-shift tier 1 sees it: sign in as demo.tier1 (token: the password grant of");
         out.println("     client vigil-cli at " + demo.path("urls").path("token").asText() + "), then");
         out.println("     GET " + gateway + "/api/v1/cases   (highest priority first, each with why)");
         out.println("  2. One case: GET /api/v1/cases/{id}/timeline, then escalate it: PATCH /api/v1/cases/{id}");
         out.println("     {\"tier\":2,\"note\":\"...\"}, and close it: POST /api/v1/cases/{id}/close");
         out.println("  3. As a client's CIO (nw.cio): the same GET /api/v1/cases shows only Northwind Health's cases.");
+        out.println("  4. Containment: each client's critical case ran the credential-theft playbook by itself; its first");
+        out.println("     step waits for the client: GET /api/v1/cases/{id}/playbook-runs. Connect the client's tools");
+        out.println("     (PUT /api/v1/tenants/{id}/connectors/sso, directory, edr), then, as its admin (nw.admin),");
+        out.println("     POST /api/v1/cases/{id}/playbook-runs/{run}/steps/1/decision {\"approve\":true,\"note\":\"...\"}");
         out.println("The APIs: " + gateway + "/q/swagger-ui. Users, tenants, keys and URLs for scripts: " + file);
     }
 
