@@ -114,8 +114,8 @@ class BaselineTest {
                 .body("learningUntil", equalTo("2020-10-21T02:17:00.011Z"))
                 .body("learning", equalTo(false));
         given().auth().oauth2(manager).get("/api/v1/tenants/" + tenant + "/baselines/facts?kind=admin-tool").then()
-                .statusCode(200).body("value", hasItem("psexec.exe"))
-                .body("find { it.value == 'psexec.exe' }.firstSeen", org.hamcrest.Matchers.startsWith("2020-10-19T03:30"));
+                .statusCode(200).body("items.value", hasItem("psexec.exe"))
+                .body("items.find { it.value == 'psexec.exe' }.firstSeen", org.hamcrest.Matchers.startsWith("2020-10-19T03:30"));
 
         // Volume: WORKSTATION5's hours judged against the three days before each.
         int raised = asSystem(() -> volumes.evaluate(Instant.now()));

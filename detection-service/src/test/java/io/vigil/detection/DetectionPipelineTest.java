@@ -224,7 +224,7 @@ class DetectionPipelineTest {
         given().auth().oauth2(engineer).delete("/api/v1/tenants/" + tuned + "/filters/mf-internal-screenshot-share")
                 .then().statusCode(204);
         given().auth().oauth2(engineer).get("/api/v1/tenants/" + tuned + "/filters").then().statusCode(200)
-                .body("size()", equalTo(0));
+                .body("items.size()", equalTo(0));
     }
 
     @Test

@@ -56,18 +56,28 @@ class VerdictTest {
 
         String analystA = Keycloak.userToken(List.of("soc-tier2"), List.of(Keycloak.tenantGroup(a)));
         given().auth().oauth2(analystA).get("/api/v1/tenants/" + a + "/rule-verdicts").then().statusCode(200)
-                .body("size()", equalTo(1))
-                .body("[0].ruleId", equalTo(RULE))
-                .body("[0].falsePositives", equalTo(1))
-                .body("[0].truePositives", equalTo(2))
-                .body("[0].benignPositives", equalTo(0))
-                .body("[0].falsePositiveRate", equalTo(0.333f));
+                .body("items.size()", equalTo(1))
+                .body("items[0].ruleId", equalTo(RULE))
+                .body("items[0].falsePositives", equalTo(1))
+                .body("items[0].truePositives", equalTo(2))
+                .body("items[0].benignPositives", equalTo(0))
+                .body("items[0].falsePositiveRate", equalTo(0.333f));
         given().auth().oauth2(analystA).get("/api/v1/rules/" + RULE + "/verdicts").then().statusCode(200)
-                .body("tenantId", equalTo(List.of(a.toString())));
+                .body("items.tenantId", equalTo(List.of(a.toString())));
         given().auth().oauth2(analystA).get("/api/v1/tenants/" + b + "/rule-verdicts").then().statusCode(404);
         String both = Keycloak.userToken(List.of("soc-manager"), List.of(Keycloak.tenantGroup(a), Keycloak.tenantGroup(b)));
         given().auth().oauth2(both).get("/api/v1/rules/" + RULE + "/verdicts").then().statusCode(200)
-                .body("size()", equalTo(2)).body("find { it.tenantId == '" + b + "' }.benignPositives", equalTo(1));
+                .body("items.size()", equalTo(2)).body("items.find { it.tenantId == '" + b + "' }.benignPositives", equalTo(1));
+        // Pages of one: both tenants' counts, each once, then no further page.
+        var page1 = given().auth().oauth2(both).queryParam("limit", 1).get("/api/v1/rules/" + RULE + "/verdicts").then()
+                .statusCode(200).body("items.size()", equalTo(1)).extract().jsonPath();
+        var second = given().auth().oauth2(both).queryParam("limit", 1).queryParam("cursor", page1.getString("nextCursor"))
+                .get("/api/v1/rules/" + RULE + "/verdicts").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("nextCursor", org.hamcrest.Matchers.nullValue()).extract().jsonPath();
+        assertEquals(java.util.Set.of(a.toString(), b.toString()), java.util.Set.of(page1.getString("items[0].tenantId"),
+                second.getString("items[0].tenantId")));
+        given().auth().oauth2(both).queryParam("cursor", "garbage").get("/api/v1/rules/" + RULE + "/verdicts").then()
+                .statusCode(400);
     }
 
     /** The published example counts; the same message in a schemaVersion detection does not read is set aside. */
@@ -91,8 +101,8 @@ class VerdictTest {
         String rule = EventContracts.examples("alert.verdict").get(0).path("ruleId").asText();
         String analyst = Keycloak.userToken(List.of("soc-tier2"), List.of(Keycloak.tenantGroup(tenant)));
         given().auth().oauth2(analyst).get("/api/v1/tenants/" + tenant + "/rule-verdicts").then().statusCode(200)
-                .body("[0].ruleId", equalTo(rule))
-                .body("[0].falsePositives", equalTo(2));
+                .body("items[0].ruleId", equalTo(rule))
+                .body("items[0].falsePositives", equalTo(2));
         var dead = redis.stream(String.class, String.class, String.class)
                 .xrange(StreamConsumer.deadLetterStream(stream), io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"));
         assertEquals(1, dead.size());

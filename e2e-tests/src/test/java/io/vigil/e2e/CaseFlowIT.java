@@ -102,7 +102,7 @@ class CaseFlowIT {
         while (System.nanoTime() < deadline && !truePositives.equals(List.of(2))) {
             Thread.sleep(100);
             truePositives = given().auth().oauth2(tier2).get(GATEWAY + "/api/v1/tenants/" + client.id()
-                    + "/rule-verdicts").then().statusCode(200).extract().path("truePositives");
+                    + "/rule-verdicts").then().statusCode(200).extract().path("items.truePositives");
         }
         assertEquals(List.of(2), truePositives, "detection counted both alerts' verdicts for the rule");
 

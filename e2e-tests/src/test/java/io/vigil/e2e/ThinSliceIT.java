@@ -137,7 +137,7 @@ class ThinSliceIT {
         List<Integer> falsePositives = List.of();
         while (System.nanoTime() < verdictDeadline && falsePositives.isEmpty()) {
             falsePositives = given().auth().oauth2(tuner).get("http://127.0.0.1:8080/api/v1/tenants/" + tenant
-                    + "/rule-verdicts").then().statusCode(200).extract().path("falsePositives");
+                    + "/rule-verdicts").then().statusCode(200).extract().path("items.falsePositives");
             Thread.sleep(100);
         }
         assertEquals(List.of(1), falsePositives, "detection counted the verdict for the rule");

@@ -43,14 +43,14 @@ class TenantFactsTest {
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)
-                && given().auth().oauth2(viewerA).get("/api/v1/reports/tenants").jsonPath().getList("$").isEmpty()) {
+                && given().auth().oauth2(viewerA).get("/api/v1/reports/tenants").jsonPath().getList("items").isEmpty()) {
             Thread.sleep(100);
         }
         Thread.sleep(500); // let the late, older event arrive too
         given().auth().oauth2(viewerA).get("/api/v1/reports/tenants").then().statusCode(200)
-                .body("tenantId", contains(a.toString()))
-                .body("[0].name", equalTo("Acme Bank"))
-                .body("[0].status", equalTo("ACTIVE"));
+                .body("items.tenantId", contains(a.toString()))
+                .body("items[0].name", equalTo("Acme Bank"))
+                .body("items[0].status", equalTo("ACTIVE"));
     }
 
     /** A profile event as tenant-service publishes it: the schema's example for that type, with these values. */

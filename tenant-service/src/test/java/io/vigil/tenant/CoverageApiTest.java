@@ -60,8 +60,8 @@ class CoverageApiTest {
                 .put("/api/v1/tenants/" + paris + "/coverage").then().statusCode(200);
         String night = Fixtures.member("soc-tier1", paris, other);
         given().auth().oauth2(night).get("/api/v1/coverage?at=2026-03-30T22:00:00Z").then().statusCode(200)
-                .body("tenantId", org.hamcrest.Matchers.containsInAnyOrder(paris.toString(), other.toString()))
-                .body("covers.flatten()", hasItem("PROVIDER"));
+                .body("items.tenantId", org.hamcrest.Matchers.containsInAnyOrder(paris.toString(), other.toString()))
+                .body("items.covers.flatten()", hasItem("PROVIDER"));
         String outsider = Fixtures.member("customer-admin", other);
         given().auth().oauth2(outsider).get("/api/v1/tenants/" + paris + "/coverage/who").then().statusCode(404);
         given().auth().oauth2(outsider).contentType(ContentType.JSON).body(calendar())

@@ -208,7 +208,7 @@ class PreparationApiTest {
         long used = Instant.parse("2026-11-24T08:00:00Z").toEpochMilli();
         redis.hash(String.class).hset(ApiKeys.KEY_LAST_USED, keyId, Long.toString(used));
         given().auth().oauth2(admin).get("/api/v1/tenants/" + t + "/api-keys").then().statusCode(200)
-                .body("[0].lastUsedAt", equalTo("2026-11-24T08:00:00Z"), "[0].key", nullValue());
+                .body("items[0].lastUsedAt", equalTo("2026-11-24T08:00:00Z"), "items[0].key", nullValue());
 
         given().auth().oauth2(admin).delete("/api/v1/tenants/" + t + "/api-keys/" + keyId).then().statusCode(200)
                 .body("revokedAt", notNullValue());
@@ -233,7 +233,7 @@ class PreparationApiTest {
         var hashes = redis.hash(String.class);
         hashes.hset(ApiKeys.SOURCE_LAST_SEEN, id, Long.toString(Instant.now().minus(Duration.ofMinutes(45)).toEpochMilli()));
         given().auth().oauth2(admin).get("/api/v1/tenants/" + t + "/log-sources?health=SILENT").then().statusCode(200)
-                .body("id", equalTo(List.of(id)));
+                .body("items.id", equalTo(List.of(id)));
 
         assertTrue(checkSilence() >= 1, "the silence is reported");
         assertEquals(1, countAudit(t, "silent", admin), "reported once");

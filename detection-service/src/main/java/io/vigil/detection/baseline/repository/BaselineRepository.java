@@ -100,10 +100,15 @@ public class BaselineRepository {
     }
 
     /** The facts of one kind, or one entity, or all, by kind, entity and value. */
-    public List<FactRow> facts(UUID tenantId, String kind, String entity, int limit) {
+    /** One page of the tenant's learned facts in (kind, entity, value) order, after {@code after} when given. */
+    public List<FactRow> facts(UUID tenantId, String kind, String entity, FactRow after, int limit) {
         Query q = em.createNativeQuery("select kind, entity, value, first_seen from baseline_seen where tenant_id = :t"
                 + (kind == null ? "" : " and kind = :k") + (entity == null ? "" : " and entity = :e")
+                + (after == null ? "" : " and (kind, entity, value) > (:ak, :ae, :av)")
                 + " order by kind, entity, value limit " + limit).setParameter("t", tenantId);
+        if (after != null) {
+            q.setParameter("ak", after.kind()).setParameter("ae", after.entity()).setParameter("av", after.value());
+        }
         if (kind != null) {
             q.setParameter("k", kind);
         }

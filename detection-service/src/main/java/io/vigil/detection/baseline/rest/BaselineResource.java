@@ -50,8 +50,9 @@ public class BaselineResource {
     @RolesAllowed({"provider-admin", "soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
     @Operation(summary = "What the baselines learned (a user's logon sources, a host's parent-child pairs...),"
             + " with when each fact was first seen; of one kind and entity with ?kind= and ?entity=")
-    public List<LearnedFact> facts(@PathParam("tenantId") UUID tenantId, @QueryParam("kind") String kind,
-            @QueryParam("entity") String entity, @QueryParam("limit") Integer limit) {
-        return store.facts(tenantId, kind, entity, Cursor.limit(limit, 100, 1000));
+    public io.vigil.platform.tenancy.Page<LearnedFact> facts(@PathParam("tenantId") UUID tenantId,
+            @QueryParam("kind") String kind, @QueryParam("entity") String entity, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return store.facts(tenantId, kind, entity, cursor, Cursor.limit(limit, 100, 1000));
     }
 }

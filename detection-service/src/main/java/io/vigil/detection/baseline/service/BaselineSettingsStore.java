@@ -96,10 +96,30 @@ public class BaselineSettingsStore {
 
     /** The facts the tenant's baselines learned, of one kind or all, by kind, entity and value. */
     @Transactional
-    public List<LearnedFact> facts(UUID tenantId, String kind, String entity, int limit) {
+    /** One page of what the baseline learned of the tenant; {@code cursor} from the previous page. */
+    public io.vigil.platform.tenancy.Page<LearnedFact> facts(UUID tenantId, String kind, String entity, String cursor,
+            int limit) {
         current.requireVisible(tenantId);
-        return store.facts(tenantId, kind, entity, limit).stream()
-                .map(r -> new LearnedFact(r.kind(), r.entity(), r.value(), r.firstSeen())).toList();
+        io.vigil.detection.baseline.repository.BaselineRepository.FactRow after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                String[] p = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                        java.nio.charset.StandardCharsets.UTF_8).split("\n", 3);
+                after = new io.vigil.detection.baseline.repository.BaselineRepository.FactRow(p[0], p[1], p[2], null);
+            } catch (RuntimeException e) {
+                throw new io.vigil.platform.errors.ProblemException.BadRequest("cursor is not one this API gave out");
+            }
+        }
+        List<io.vigil.detection.baseline.repository.BaselineRepository.FactRow> rows = store.facts(tenantId, kind, entity, after, limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            io.vigil.detection.baseline.repository.BaselineRepository.FactRow last = rows.get(limit - 1);
+            next = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((last.kind() + "\n" + last.entity()
+                    + "\n" + last.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new io.vigil.platform.tenancy.Page<>(rows.stream()
+                .map(r -> new LearnedFact(r.kind(), r.entity(), r.value(), r.firstSeen())).toList(), next);
     }
 
     private Settings load(UUID tenantId) {

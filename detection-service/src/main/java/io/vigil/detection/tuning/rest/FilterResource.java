@@ -45,8 +45,8 @@ public class FilterResource {
     @GET
     @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
     @Operation(summary = "The tenant's filters, with how many matches each dropped")
-    public List<FilterResponse> list(@PathParam("tenantId") UUID tenantId) {
-        return filters.list(tenantId);
+    public io.vigil.platform.tenancy.Page<FilterResponse> list(@PathParam("tenantId") UUID tenantId) {
+        return new io.vigil.platform.tenancy.Page<>(filters.list(tenantId), null);
     }
 
     @GET

@@ -49,16 +49,25 @@ public class VerdictRepository {
 
     /** Counts of one rule or one tenant (or all visible), the rules with most false positives first. */
     @SuppressWarnings("unchecked")
-    public List<CountRow> list(String ruleId, UUID tenantId, int limit) {
+    /** Where the next page starts: after this row in (false positives desc, rule, tenant) order. */
+    public record After(long falsePositives, String ruleId, UUID tenantId) {
+    }
+
+    public List<CountRow> list(String ruleId, UUID tenantId, After after, int limit) {
         Query q = em.createNativeQuery("select tenant_id, rule_id, true_positives, benign_positives, false_positives,"
                 + " updated_at from rule_verdicts where true"
                 + (ruleId == null ? "" : " and rule_id = :r") + (tenantId == null ? "" : " and tenant_id = :t")
+                + (after == null ? "" : " and (false_positives < :afp or (false_positives = :afp and (rule_id > :ar"
+                        + " or (rule_id = :ar and tenant_id > :at))))")
                 + " order by false_positives desc, rule_id, tenant_id limit " + limit);
         if (ruleId != null) {
             q.setParameter("r", ruleId);
         }
         if (tenantId != null) {
             q.setParameter("t", tenantId);
+        }
+        if (after != null) {
+            q.setParameter("afp", after.falsePositives()).setParameter("ar", after.ruleId()).setParameter("at", after.tenantId());
         }
         return ((List<Object[]>) q.getResultList()).stream().map(r -> new CountRow((UUID) r[0], (String) r[1],
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),

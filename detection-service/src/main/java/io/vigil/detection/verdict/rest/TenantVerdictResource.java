@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,7 +28,8 @@ public class TenantVerdictResource {
 
     @GET
     @Operation(summary = "The tenant's verdicts per rule, the rules with most false positives first: what to tune")
-    public List<RuleVerdicts> forTenant(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") Integer limit) {
-        return verdicts.list(null, tenantId, Cursor.limit(limit, 100, 1000));
+    public io.vigil.platform.tenancy.Page<RuleVerdicts> forTenant(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return verdicts.list(null, tenantId, cursor, Cursor.limit(limit, 100, 1000));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,7 +27,8 @@ public class VerdictResource {
 
     @GET
     @Operation(summary = "The analysts' verdicts on a rule's alerts, per tenant of the caller, with the false-positive rate")
-    public List<RuleVerdicts> forRule(@PathParam("ruleId") String ruleId, @QueryParam("limit") Integer limit) {
-        return verdicts.list(ruleId, null, Cursor.limit(limit, 100, 1000));
+    public io.vigil.platform.tenancy.Page<RuleVerdicts> forRule(@PathParam("ruleId") String ruleId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return verdicts.list(ruleId, null, cursor, Cursor.limit(limit, 100, 1000));
     }
 }

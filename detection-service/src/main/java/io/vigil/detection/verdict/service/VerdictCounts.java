@@ -64,13 +64,22 @@ public class VerdictCounts implements MessageHandler {
 
     /** The caller's tenants' verdicts, of one rule or of one tenant, the rules with most false positives first. */
     @Transactional
-    public List<RuleVerdicts> list(String ruleId, UUID tenantId, int limit) {
+    /** One page of verdict counts, the rules with most false positives first; {@code cursor} from the last page. */
+    public io.vigil.platform.tenancy.Page<RuleVerdicts> list(String ruleId, UUID tenantId, String cursor, int limit) {
         TenantContext caller = current.get();
         if (tenantId != null) {
             current.requireVisible(tenantId);
         }
+        List<VerdictRepository.CountRow> rows = store.list(ruleId, tenantId, after(cursor), limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            VerdictRepository.CountRow last = rows.get(limit - 1);
+            next = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((last.falsePositives() + "|"
+                    + last.tenantId() + "|" + last.ruleId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         List<RuleVerdicts> out = new ArrayList<>();
-        for (VerdictRepository.CountRow r : store.list(ruleId, tenantId, limit)) {
+        for (VerdictRepository.CountRow r : rows) {
             if (!caller.allows(r.tenantId())) {
                 continue; // row-level security already hides it; the service does not rely on that alone
             }
@@ -78,6 +87,19 @@ public class VerdictCounts implements MessageHandler {
             out.add(new RuleVerdicts(r.tenantId(), r.ruleId(), r.truePositives(), r.benignPositives(), r.falsePositives(),
                     all == 0 ? null : Math.round(1000.0 * r.falsePositives() / all) / 1000.0, r.updatedAt()));
         }
-        return out;
+        return new io.vigil.platform.tenancy.Page<>(out, next);
+    }
+
+    private static VerdictRepository.After after(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] p = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\\|", 3);
+            return new VerdictRepository.After(Long.parseLong(p[0]), p[2], UUID.fromString(p[1]));
+        } catch (RuntimeException e) {
+            throw new io.vigil.platform.errors.ProblemException.BadRequest("cursor is not one this API gave out");
+        }
     }
 }

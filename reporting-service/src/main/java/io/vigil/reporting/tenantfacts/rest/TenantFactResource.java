@@ -24,7 +24,7 @@ public class TenantFactResource {
 
     @GET
     @Operation(summary = "The caller's tenants as reporting knows them")
-    public List<TenantFactResponse> list() {
-        return service.visible();
+    public io.vigil.platform.tenancy.Page<TenantFactResponse> list() {
+        return new io.vigil.platform.tenancy.Page<>(service.visible(), null);
     }
 }

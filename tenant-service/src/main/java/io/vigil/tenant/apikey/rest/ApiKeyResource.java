@@ -1,5 +1,6 @@
 package io.vigil.tenant.apikey.rest;
 
+import io.vigil.platform.tenancy.Page;
 import io.vigil.tenant.apikey.service.ApiKeyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,8 +42,8 @@ public class ApiKeyResource {
 
     @GET
     @Operation(summary = "The tenant's keys with their last use (never the keys themselves)")
-    public List<ApiKeyResponse> list(@PathParam("tenantId") UUID tenantId) {
-        return service.list(tenantId);
+    public Page<ApiKeyResponse> list(@PathParam("tenantId") UUID tenantId) {
+        return new Page<>(service.list(tenantId), null);
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package io.vigil.tenant.contact.rest;
 
+import io.vigil.platform.tenancy.Page;
 import io.quarkus.security.Authenticated;
 import io.vigil.tenant.contact.service.ContactService;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,8 +44,8 @@ public class ContactResource {
 
     @GET
     @Operation(summary = "The client's contacts")
-    public List<ContactResponse> list(@PathParam("tenantId") UUID tenantId) {
-        return service.list(tenantId);
+    public Page<ContactResponse> list(@PathParam("tenantId") UUID tenantId) {
+        return new Page<>(service.list(tenantId), null);
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package io.vigil.tenant.coverage.rest;
 
+import io.vigil.platform.tenancy.Page;
 import io.quarkus.security.Authenticated;
 import io.vigil.tenant.coverage.rest.CoverageModels.WhoCovers;
 import io.vigil.tenant.coverage.service.CoverageService;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,7 +26,7 @@ public class CoverageOverviewResource {
 
     @GET
     @Operation(summary = "Every tenant of the caller with who covers it at an instant (default now): the night shift's view")
-    public List<WhoCovers> all(@QueryParam("at") String at) {
-        return service.all(CoverageResource.instant(at));
+    public Page<WhoCovers> all(@QueryParam("at") String at) {
+        return new Page<>(service.all(CoverageResource.instant(at)), null);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.tenant.identity.rest;
 
+import io.vigil.platform.tenancy.Page;
 import io.quarkus.security.Authenticated;
 import io.vigil.tenant.identity.service.IdentityService;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +41,7 @@ public class TenantUserResource {
     @GET
     @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
     @Operation(summary = "Members of the tenant: its customer users, service account and assigned staff")
-    public List<UserResponse> users(@PathParam("tenantId") UUID tenantId) {
-        return service.users(tenantId);
+    public Page<UserResponse> users(@PathParam("tenantId") UUID tenantId) {
+        return new Page<>(service.users(tenantId), null);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.tenant.logsource.rest;
 
+import io.vigil.platform.tenancy.Page;
 import io.quarkus.security.Authenticated;
 import io.vigil.tenant.logsource.LogSource;
 import io.vigil.tenant.logsource.service.LogSourceService;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,9 +45,9 @@ public class LogSourceResource {
 
     @GET
     @Operation(summary = "The tenant's log sources with their health (filter: health=SILENT)")
-    public List<LogSourceResponse> list(@PathParam("tenantId") UUID tenantId,
+    public Page<LogSourceResponse> list(@PathParam("tenantId") UUID tenantId,
             @QueryParam("health") LogSource.Health health) {
-        return service.list(tenantId, health);
+        return new Page<>(service.list(tenantId, health), null);
     }
 
     @GET
