@@ -167,11 +167,18 @@ class CaseContainmentTest {
         assertEquals("/idp", received.get(0).path());
         assertEquals("revoke_sessions", mapper.readTree(received.get(0).body()).path("action").asText());
         assertEquals("corp\\svc-backup", mapper.readTree(received.get(0).body()).path("target").asText().toLowerCase());
+        int mailBefore = SmtpServer.greenMail.getReceivedMessages().length;
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("approve", false, "note", "svc-backup runs tonight's backups; reset it instead"))
                 .post("/api/v1/cases/" + caseId + "/playbook-runs/" + runId + "/steps/2/decision")
                 .then().statusCode(200).body("status", equalTo("DENIED"))
                 .body("steps.status", equalTo(List.of("SUCCEEDED", "DENIED", "SKIPPED")));
+        // The analyst who started the run hears of the denial at once, with the client's reason.
+        assertTrue(SmtpServer.greenMail.waitForIncomingEmail(5_000, mailBefore + 1), "the denial is mailed");
+        jakarta.mail.internet.MimeMessage mail = SmtpServer.greenMail.getReceivedMessages()[mailBefore];
+        assertEquals(subject(tier2) + "@test.vigil", mail.getAllRecipients()[0].toString());
+        assertTrue(mail.getSubject().contains("denied by the client: disable_account"), mail.getSubject());
+        assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).contains("reset it instead"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("approve", true, "note", "again"))
                 .post("/api/v1/cases/" + caseId + "/playbook-runs/" + runId + "/steps/2/decision").then().statusCode(409);
         Thread.sleep(1_500);
@@ -181,6 +188,8 @@ class CaseContainmentTest {
                 .then().extract().jsonPath().getList("items.summary");
         assertTrue(actions.stream().anyMatch(s -> s.startsWith("containment.step.approved")), actions.toString());
         assertTrue(actions.stream().anyMatch(s -> s.startsWith("containment.step.denied") && s.contains("reset it instead")),
+                actions.toString());
+        assertTrue(actions.stream().anyMatch(s -> s.startsWith("containment.denial.notified") && s.contains("SENT")),
                 actions.toString());
     }
 

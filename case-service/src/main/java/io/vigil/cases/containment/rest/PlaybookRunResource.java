@@ -31,8 +31,11 @@ public class PlaybookRunResource {
 
     private final PlaybookRuns runs;
     private final Idempotency idempotency;
+    private final io.vigil.cases.containment.service.DenialNotice denials;
 
-    public PlaybookRunResource(PlaybookRuns runs, Idempotency idempotency) {
+    public PlaybookRunResource(PlaybookRuns runs, Idempotency idempotency,
+            io.vigil.cases.containment.service.DenialNotice denials) {
+        this.denials = denials;
         this.runs = runs;
         this.idempotency = idempotency;
     }
@@ -73,9 +76,14 @@ public class PlaybookRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("customer-admin")
     @Operation(operationId = "decidePlaybookStep", summary = "The client's admin approves or denies a step waiting for"
-            + " approval, saying why; a denial stops the run (its later steps are skipped)")
+            + " approval, saying why; a denial stops the run (its later steps are skipped) and is mailed to whoever"
+            + " started it")
     public RunResponse decide(@PathParam("caseId") UUID caseId, @PathParam("runId") UUID runId,
             @PathParam("position") int position, @Valid @NotNull DecisionRequest request) {
-        return runs.decide(caseId, runId, position, request.approve(), request.note());
+        RunResponse run = runs.decide(caseId, runId, position, request.approve(), request.note());
+        if (!request.approve()) {
+            denials.denied(run, position, runs.caseNumber(caseId));
+        }
+        return run;
     }
 }

@@ -155,6 +155,12 @@ public class PlaybookRuns {
         return view(run);
     }
 
+    /** The case's human-friendly number (the caller sees the case). */
+    @Transactional
+    public long caseNumber(UUID caseId) {
+        return cases.findVisible(caseId, current.get()).number;
+    }
+
     @Transactional
     public List<RunResponse> ofCase(UUID caseId) {
         Case c = cases.findVisible(caseId, current.get());

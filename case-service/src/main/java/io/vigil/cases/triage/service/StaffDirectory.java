@@ -34,7 +34,7 @@ public class StaffDirectory {
     private static final Duration FRESH = Duration.ofSeconds(30);
 
     /** A user as the directory has them ({@code exists} false: no such user), and when that was read. */
-    record Member(boolean exists, boolean enabled, Set<String> groups, Set<String> roles, Instant readAt) {
+    record Member(boolean exists, boolean enabled, Set<String> groups, Set<String> roles, String email, Instant readAt) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -75,6 +75,16 @@ public class StaffDirectory {
         }
     }
 
+    /** The staff member's e-mail address as the directory has it, when it can tell. */
+    public java.util.Optional<String> email(String username) {
+        try {
+            Member m = member(username);
+            return m.exists() && m.enabled() ? java.util.Optional.ofNullable(m.email()) : java.util.Optional.empty();
+        } catch (ProblemException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private Member member(String username) {
         Instant now = Instant.now();
         Member known = cache.get(username);
@@ -87,14 +97,14 @@ public class StaffDirectory {
             Member m;
             JsonNode u = users.isArray() && !users.isEmpty() ? users.get(0) : null;
             if (u == null || !username.equalsIgnoreCase(u.path("username").asText())) {
-                m = new Member(false, false, Set.of(), Set.of(), now);
+                m = new Member(false, false, Set.of(), Set.of(), null, now);
             } else {
                 String id = u.path("id").asText();
                 Set<String> groups = new HashSet<>();
                 get(admin + "/users/" + id + "/groups?briefRepresentation=true").forEach(g -> groups.add(g.path("path").asText()));
                 Set<String> roles = new HashSet<>();
                 get(admin + "/users/" + id + "/role-mappings/realm/composite").forEach(r -> roles.add(r.path("name").asText()));
-                m = new Member(true, u.path("enabled").asBoolean(false), groups, roles, now);
+                m = new Member(true, u.path("enabled").asBoolean(false), groups, roles, u.path("email").asText(null), now);
             }
             cache.put(username, m);
             return m;
