@@ -65,6 +65,8 @@ class CaseTaskTest {
                 .body("status", equalTo("DONE")).body("doneBy", notNullValue()).body("doneAt", notNullValue());
         given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("assignee", "nobody-" + UUID.randomUUID()))
                 .patch("/api/v1/cases/" + id + "/tasks/" + first).then().statusCode(422);
+        given().auth().oauth2(CaseSlaTest.token("customer-viewer", t)).contentType(ContentType.JSON)
+                .body(Map.of("title", "a viewer's task")).post("/api/v1/cases/" + id + "/tasks").then().statusCode(403);
         given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("title", "Image the DC's memory"))
                 .post("/api/v1/cases/" + id + "/tasks").then().statusCode(201).body("position", equalTo(count + 1))
                 .body("template", org.hamcrest.Matchers.nullValue());
