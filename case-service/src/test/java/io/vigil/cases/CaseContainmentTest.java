@@ -311,19 +311,7 @@ class CaseContainmentTest {
     }
 
     private UUID contact(UUID tenant, String name, String webhook) throws Exception {
-        UUID id = UUID.randomUUID();
-        Map<String, Object> p = new java.util.LinkedHashMap<>();
-        p.put("id", id);
-        p.put("tenantId", tenant);
-        p.put("name", name);
-        p.put("email", null);
-        p.put("phone", null);
-        p.put("webhookUrl", webhook);
-        p.put("createdAt", Instant.now().toString());
-        p.put("updatedAt", Instant.now().toString());
-        publisher.publish("tenant.events", new Envelope(tenant, UUID.randomUUID(), "tenant.contact.created", 1,
-                Instant.now(), mapper.writeValueAsString(p)));
-        return id;
+        return CaseNotificationTest.contact(publisher, mapper, tenant, name, null, webhook);
     }
 
     private void policy(UUID t, List<Map<String, Object>> rules) throws Exception {

@@ -152,6 +152,12 @@ class CaseNotificationTest {
     }
 
     private UUID contact(UUID tenant, String name, String email, String webhook) throws Exception {
+        return contact(publisher, mapper, tenant, name, email, webhook);
+    }
+
+    /** Announces a contact on tenant.events, as tenant-service does when it is created; returns its id. */
+    static UUID contact(StreamPublisher publisher, ObjectMapper mapper, UUID tenant, String name, String email,
+            String webhook) throws Exception {
         UUID id = UUID.randomUUID();
         Map<String, Object> p = new java.util.LinkedHashMap<>();
         p.put("id", id);

@@ -24,4 +24,13 @@ public class TenantContact {
     public String webhookUrl;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Where this contact is reached on a channel of the escalation matrix (null when it has no such address). */
+    public String address(EscalationRung.Channel channel) {
+        return switch (channel) {
+            case EMAIL -> email;
+            case WEBHOOK -> webhookUrl;
+            case PHONE, SMS -> phone;
+        };
+    }
 }

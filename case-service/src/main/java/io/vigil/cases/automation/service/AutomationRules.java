@@ -7,6 +7,7 @@ import io.vigil.cases.automation.rest.AutomationRuleResponse;
 import io.vigil.cases.containment.Playbook;
 import io.vigil.cases.containment.PlaybookRun;
 import io.vigil.cases.containment.service.PlaybookCatalog;
+import io.vigil.cases.containment.service.ContainmentPolicy;
 import io.vigil.cases.containment.service.PlaybookRuns;
 import io.vigil.cases.triage.Case;
 import io.vigil.platform.errors.ProblemException;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,8 +28,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AutomationRules {
-
-    private static final List<String> CRITICALITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
 
     private final EntityManager em;
     private final CurrentTenant current;
@@ -51,7 +49,7 @@ public class AutomationRules {
     @Transactional
     public AutomationRuleResponse put(UUID tenantId, String name, AutomationRuleRequest r) {
         current.requireVisible(tenantId);
-        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+        if (!io.vigil.cases.support.Names.valid(name)) {
             throw new ProblemException.BadRequest("a rule name is lower-case letters, digits and dashes (at most 63)");
         }
         if (catalog.find(r.playbook()).isEmpty()) {
@@ -131,8 +129,7 @@ public class AutomationRules {
             return false;
         }
         if (rule.minCriticality != null) {
-            int have = c.assetCriticality == null ? -1 : CRITICALITIES.indexOf(c.assetCriticality.toUpperCase(Locale.ROOT));
-            return have >= CRITICALITIES.indexOf(rule.minCriticality);
+            return ContainmentPolicy.rank(c.assetCriticality) >= ContainmentPolicy.rank(rule.minCriticality);
         }
         return true;
     }

@@ -51,7 +51,7 @@ public class Connectors {
     public ConnectorRepository.Row put(UUID tenantId, String name, String kind, String url,
             java.util.Map<String, String> settings, String secret) {
         current.requireVisible(tenantId);
-        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+        if (!io.vigil.cases.support.Names.valid(name)) {
             throw new ProblemException.BadRequest("a connector name is lower-case letters, digits and dashes (at most 63)");
         }
         String k = kind == null ? "" : kind.toUpperCase(Locale.ROOT);

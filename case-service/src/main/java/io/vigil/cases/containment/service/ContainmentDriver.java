@@ -169,11 +169,7 @@ public class ContainmentDriver {
         }
         var rung = rungs.get(Math.min(step.escalations, rungs.size()) - 1);
         var contact = facts.contact(rung.contactId).orElse(null);
-        String target = contact == null ? null : switch (rung.channel) {
-            case EMAIL -> contact.email;
-            case WEBHOOK -> contact.webhookUrl;
-            case PHONE, SMS -> contact.phone;
-        };
+        String target = contact == null ? null : contact.address(rung.channel);
         if (rung.channel == io.vigil.cases.tenantfacts.EscalationRung.Channel.WEBHOOK) {
             Map<String, Object> json = new java.util.LinkedHashMap<>();
             json.put("type", "containment.approval-overdue");

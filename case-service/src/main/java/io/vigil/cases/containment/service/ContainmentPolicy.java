@@ -55,7 +55,7 @@ public class ContainmentPolicy {
                     continue;
                 }
                 String max = upper(r.path("maxCriticality").isTextual() ? r.path("maxCriticality").asText() : null);
-                if (max != null && (criticality == null || rank(criticality) > rank(max))) {
+                if (max != null && (rank(criticality) < 0 || rank(criticality) > rank(max))) {
                     continue;
                 }
                 JsonNode envs = r.path("environments");
@@ -78,9 +78,9 @@ public class ContainmentPolicy {
         return new Decision(false, "no pre-approval of " + action.wire() + " covers " + on + ": the client's approval is needed");
     }
 
-    private static int rank(String criticality) {
-        int i = CRITICALITIES.indexOf(criticality);
-        return i < 0 ? Integer.MAX_VALUE : i;
+    /** An asset criticality's place on tenant-service's scale (LOW 0 .. CRITICAL 3), any case; -1 when unknown. */
+    public static int rank(String criticality) {
+        return criticality == null ? -1 : CRITICALITIES.indexOf(criticality.toUpperCase(Locale.ROOT));
     }
 
     private static String upper(String s) {

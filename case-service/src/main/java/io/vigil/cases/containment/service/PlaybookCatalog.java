@@ -43,7 +43,7 @@ public class PlaybookCatalog {
 
     static Playbook parse(JsonNode p) {
         String name = p.path("name").asText("");
-        if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+        if (!io.vigil.cases.support.Names.valid(name)) {
             throw new IllegalArgumentException("playbook name '" + name + "' is not lower-case letters, digits and dashes");
         }
         List<Playbook.Step> steps = new ArrayList<>();

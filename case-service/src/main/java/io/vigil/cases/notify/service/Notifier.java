@@ -143,11 +143,7 @@ public class Notifier {
             n.dueAt = c.createdAt.plus(Duration.ofMinutes(rung.afterMinutes));
         }
         n.contactName = contact == null ? "(deleted contact)" : contact.name;
-        n.target = contact == null ? null : switch (rung.channel) {
-            case EMAIL -> contact.email;
-            case WEBHOOK -> contact.webhookUrl;
-            case PHONE, SMS -> contact.phone;
-        };
+        n.target = contact == null ? null : contact.address(rung.channel);
         n.status = Notification.Status.SENDING;
         n.attempts++;
         if (!em.contains(n)) {

@@ -40,7 +40,7 @@ public class SavedViewResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "saveView", summary = "Create or replace one of the caller's views")
-    public NamedView save(@PathParam("name") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
+    public NamedView save(@PathParam("name") @Pattern(regexp = io.vigil.cases.support.Names.SLUG,
             message = "must be 1-63 lower-case letters, digits or '-'") String name, @Valid @NotNull SavedView view) {
         return views.save(name, view);
     }
