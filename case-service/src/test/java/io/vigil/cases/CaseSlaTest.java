@@ -140,6 +140,7 @@ class CaseSlaTest {
         Map<String, Object> notify = clocks(tier1, id).get("NOTIFY");
         assertEquals("2026-11-12T12:05:00Z", notify.get("stoppedAt"));
         assertEquals("BREACHED", notify.get("state"), "a late notification stays a breach");
+        assertTrue(awaitClockEvent(since, "case.sla.met-late", id, "NOTIFY"), "kept late is announced, for reports");
 
         // The clock's warnings and breaches are on the case's timeline.
         given().auth().oauth2(tier1).get("/api/v1/cases/" + id + "/timeline?kind=action").then().statusCode(200)
@@ -223,6 +224,7 @@ class CaseSlaTest {
                 .post("/api/v1/cases/" + id + "/regulatory-notifications").then().statusCode(201).body("onTime", equalTo(false));
         clocks = clocks(tier2, id);
         assertEquals("BREACHED", clocks.get("NIS2_NOTIFICATION").get("state"));
+        assertTrue(awaitClockEvent(since, "case.sla.met-late", id, "NIS2_NOTIFICATION"), "sent late, not missing");
         assertEquals(sent.atZone(java.time.ZoneId.of("Europe/Paris")).plusMonths(1).toInstant().toString(),
                 clocks.get("NIS2_FINAL_REPORT").get("dueAt"), "the final report is due one month after the notification");
         given().auth().oauth2(tier2).get("/api/v1/cases/" + id + "/regulatory-notifications").then().statusCode(200)

@@ -124,12 +124,38 @@ class CaseFlowIT {
         assertTrue(lines.stream().anyMatch(l -> l.get("kind").equals("event") && l.get("actor").equals("swachchhanda")),
                 lines.toString());
 
+        // The client's CIO reads it from reporting, built from case-service's and tenant-service's messages alone:
+        // the briefing names the host by the inventory's criticality, the month's figures count the case.
+        String cio = Keycloak.userToken(List.of("customer-viewer"), List.of(group));
+        String briefing = GATEWAY + "/api/v1/reports/tenants/" + client.id() + "/incidents/" + caseId;
+        JsonPath brief = null;
+        deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Response r = given().auth().oauth2(cio).get(briefing);
+            if (r.statusCode() == 200 && r.jsonPath().getBoolean("closed")) {
+                brief = r.jsonPath();
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(brief != null, "the closed case's briefing reached reporting");
+        assertEquals("HIGH", brief.getString("affectedAssets[0].criticality"), brief.prettify());
+        assertEquals("swachchhanda", brief.getString("affectedAssets[0].name").split("\\.")[0]);
+        JsonPath figures = given().auth().oauth2(cio).get(GATEWAY + "/api/v1/reports/tenants/" + client.id() + "/metrics")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, figures.getInt("volumes.cases"));
+        assertEquals(2, figures.getInt("volumes.alerts"));
+        assertEquals(1, figures.getInt("responseTimes.find { it.measure == 'MTTA' && it.severity == 'ALL' }.measured"));
+
         // Another client's people learn nothing of it.
         Stack.Client other = Stack.onboard("Case Flow Other");
         String outsider = Keycloak.userToken(List.of("customer-admin"), List.of("/tenants/" + other.id()));
         for (String path : List.of("", "/timeline", "/evidence", "/evidence/" + evidence + "/content", "/audit")) {
             given().auth().oauth2(outsider).get(GATEWAY + "/api/v1/cases/" + caseId + path).then().statusCode(404);
         }
+        given().auth().oauth2(outsider).get(briefing).then().statusCode(404);
+        given().auth().oauth2(outsider).get(GATEWAY + "/api/v1/reports/tenants/" + client.id() + "/metrics").then()
+                .statusCode(404);
     }
 
     private static Response patch(String token, String caseId, String ifMatch, Map<String, Object> body) {

@@ -3,7 +3,9 @@ package io.vigil.reporting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.platform.streams.MessageHandler;
 import io.vigil.platform.testing.EventContracts;
+import io.vigil.reporting.casefacts.service.CaseFactService;
 import io.vigil.reporting.tenantfacts.ReportingStreams;
 import io.vigil.reporting.tenantfacts.service.TenantFactService;
 import jakarta.inject.Inject;
@@ -18,17 +20,21 @@ class StreamContractTest {
     @Inject
     ReportingStreams streams;
     @Inject
-    TenantFactService facts;
+    TenantFactService tenantFacts;
+    @Inject
+    CaseFactService caseFacts;
 
     @Test
     void configuredStreamsAreTheDocumentsOnes() {
-        EventContracts.assertStreams("reporting-service", Set.of(), Map.of(streams.tenantEvents(), TenantFactService.GROUP));
+        EventContracts.assertStreams("reporting-service", Set.of(), Map.of(streams.tenantEvents(), TenantFactService.GROUP,
+                streams.caseEvents(), TenantFactService.GROUP));
     }
 
     @Test
     void theReadModelReadsTheTypesTheDocumentSaysItReceives() {
+        Map<String, MessageHandler> byStream = Map.of(streams.tenantEvents(), tenantFacts, streams.caseEvents(), caseFacts);
         for (EventContracts.Operation op : EventContracts.operations("reporting-service")) {
-            assertEquals(op.messages(), facts.reads().keySet(), op.address());
+            assertEquals(op.messages(), byStream.get(op.address()).reads().keySet(), op.address());
         }
     }
 }

@@ -35,7 +35,7 @@ class TenantFactsTest {
         // Events about the tenant's data (here an asset) carry no profile and must not overwrite it.
         publisher.publish("tenant.events", new Envelope(a, UUID.randomUUID(), "tenant.asset.created", 1,
                 t0.plusSeconds(20), ((com.fasterxml.jackson.databind.node.ObjectNode) EventContracts.examples("tenant.asset.created")
-                        .get(0).deepCopy()).put("tenantId", a.toString()).toString()));
+                        .get(0).deepCopy()).put("id", UUID.randomUUID().toString()).put("tenantId", a.toString()).toString()));
         publisher.publish("tenant.events", new Envelope(b, UUID.randomUUID(), "tenant.created", 1, t0,
                 payload(b, "tenant.created", "Globex", "globex", "ONBOARDING")));
         Keycloak.tenantGroup(a);

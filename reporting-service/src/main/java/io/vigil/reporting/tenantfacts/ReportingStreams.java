@@ -10,4 +10,8 @@ public interface ReportingStreams {
     /** tenant-service's changes, read in group {@code reporting}. */
     @WithDefault("tenant.events")
     String tenantEvents();
+
+    /** case-service's changes of cases and clocks, read in group {@code reporting}. */
+    @WithDefault("case.events")
+    String caseEvents();
 }

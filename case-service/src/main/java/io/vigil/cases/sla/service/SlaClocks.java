@@ -280,10 +280,13 @@ public class SlaClocks {
         k.pausedSince = null;
         k.stoppedAt = at;
         k.stoppedBy = actor;
-        if (!k.breached && k.consumedSeconds > k.targetMinutes * 60L) {
+        if (k.breached) {
+            announce("case.sla.met-late", c, k, at); // kept, after its deadline: reports count it late, not missing
+        } else if (k.consumedSeconds > k.targetMinutes * 60L) {
             k.breached = true; // met late, before the watcher saw it
             announce("case.sla.breached", c, k, at);
-        } else if (!k.breached) {
+            announce("case.sla.met-late", c, k, at);
+        } else {
             announce("case.sla.met", c, k, at);
         }
     }

@@ -17,7 +17,7 @@ import java.util.UUID;
  * Announces every change of a case on {@code case.events} through the outbox, in the change's transaction:
  * {@code case.created}, {@code case.alert-added}, {@code case.updated}, {@code case.closed},
  * {@code case.reopened}, and the clocks' {@code case.sla.at-risk}, {@code case.sla.breached},
- * {@code case.sla.met}. The payload is the case after the change and what changed
+ * {@code case.sla.met}, {@code case.sla.met-late}. The payload is the case after the change and what changed
  * ({@code openapi/events/case.defs.json}); reporting builds its KPIs from these.
  */
 @ApplicationScoped
@@ -48,7 +48,7 @@ public class CaseEvents {
             io.vigil.cases.sla.rest.ClockResponse clock) {
     }
 
-    /** {@code case.sla.at-risk}, {@code case.sla.breached}, {@code case.sla.met}. */
+    /** {@code case.sla.at-risk}, {@code case.sla.breached}, {@code case.sla.met}, {@code case.sla.met-late}. */
     public void publishClock(String type, Case c, io.vigil.cases.sla.rest.ClockResponse clock, Instant at) {
         try {
             outbox.add(streams.caseEvents(), new Envelope(c.tenantId, UUID.randomUUID(), type, SCHEMA_VERSION, at,

@@ -6,9 +6,12 @@ import io.vigil.platform.streams.Envelope;
 import io.vigil.platform.streams.MessageHandler;
 import io.vigil.platform.streams.StreamConsumers;
 import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.reporting.tenantfacts.AssetFact;
+import io.vigil.reporting.tenantfacts.AssetMessage;
 import io.vigil.reporting.tenantfacts.ReportingStreams;
 import io.vigil.reporting.tenantfacts.TenantFact;
 import io.vigil.reporting.tenantfacts.TenantProfile;
+import io.vigil.reporting.tenantfacts.repository.AssetFactRepository;
 import io.vigil.reporting.tenantfacts.repository.TenantFactRepository;
 import io.vigil.reporting.tenantfacts.rest.TenantFactResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,17 +28,27 @@ public class TenantFactService implements MessageHandler {
     static final Map<String, List<Integer>> PROFILE_EVENTS = Map.of("tenant.created", List.of(1), "tenant.updated",
             List.of(1), "tenant.activated", List.of(1), "tenant.suspended", List.of(1), "tenant.resumed", List.of(1),
             "tenant.offboarded", List.of(1));
+    static final String ASSET_CREATED = "tenant.asset.created";
+    static final Map<String, List<Integer>> READS;
+
+    static {
+        Map<String, List<Integer>> m = new java.util.HashMap<>(PROFILE_EVENTS);
+        m.put(ASSET_CREATED, List.of(1));
+        READS = Map.copyOf(m);
+    }
     public static final String GROUP = "reporting";
 
     private final TenantFactRepository facts;
+    private final AssetFactRepository assets;
     private final ObjectMapper mapper;
     private final StreamConsumers consumers;
     private final CurrentTenant current;
     private final String stream;
 
-    public TenantFactService(TenantFactRepository facts, ObjectMapper mapper, StreamConsumers consumers,
+    public TenantFactService(TenantFactRepository facts, AssetFactRepository assets, ObjectMapper mapper, StreamConsumers consumers,
             CurrentTenant current, ReportingStreams streams) {
         this.facts = facts;
+        this.assets = assets;
         this.mapper = mapper;
         this.consumers = consumers;
         this.current = current;
@@ -46,14 +59,18 @@ public class TenantFactService implements MessageHandler {
         consumers.start(stream, GROUP, this);
     }
 
-    /** The profile events; tenant.asset.*, tenant.contact.* ... are about the tenant's data, not its profile. */
+    /** The profile events, and the assets that briefings name a case's hosts by. */
     @Override
     public Map<String, List<Integer>> reads() {
-        return PROFILE_EVENTS;
+        return READS;
     }
 
     @Override
     public void handle(Envelope envelope) throws Exception {
+        if (envelope.type().equals(ASSET_CREATED)) {
+            asset(envelope, mapper.readValue(envelope.payload(), AssetMessage.class));
+            return;
+        }
         TenantProfile t = mapper.readValue(envelope.payload(), TenantProfile.class);
         TenantFact f = facts.findById(envelope.tenantId());
         if (f == null) {
@@ -69,6 +86,26 @@ public class TenantFactService implements MessageHandler {
         f.timeZone = t.timeZone();
         f.updatedAt = envelope.occurredAt();
         facts.persist(f);
+    }
+
+    private void asset(Envelope envelope, AssetMessage m) {
+        AssetFact a = assets.findById(m.id());
+        boolean fresh = a == null;
+        if (fresh) {
+            a = new AssetFact();
+            a.assetId = m.id();
+            a.tenantId = envelope.tenantId();
+        }
+        a.hostname = m.hostname();
+        a.fqdn = m.fqdn();
+        a.criticality = m.criticality();
+        a.owner = m.owner();
+        a.environment = m.environment();
+        a.tags = m.tags() == null ? new String[0] : m.tags().toArray(String[]::new);
+        a.updatedAt = envelope.occurredAt();
+        if (fresh) {
+            assets.persist(a);
+        }
     }
 
     @Transactional

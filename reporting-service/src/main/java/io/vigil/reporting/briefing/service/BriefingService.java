@@ -1,0 +1,141 @@
+package io.vigil.reporting.briefing.service;
+
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.platform.tenancy.Cursor;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.Page;
+import io.vigil.reporting.briefing.BusinessTerms;
+import io.vigil.reporting.briefing.rest.BriefingResponse;
+import io.vigil.reporting.briefing.rest.BriefingResponse.AffectedAsset;
+import io.vigil.reporting.briefing.rest.BriefingResponse.Deadline;
+import io.vigil.reporting.briefing.rest.IncidentSummary;
+import io.vigil.reporting.casefacts.CaseFact;
+import io.vigil.reporting.casefacts.repository.CaseFactRepository;
+import io.vigil.reporting.casefacts.repository.ClockFactRepository;
+import io.vigil.reporting.tenantfacts.AssetFact;
+import io.vigil.reporting.tenantfacts.repository.AssetFactRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Incident briefings: a case becomes one once the SOC confirmed it (work started and not dismissed), and the
+ * briefing follows the case as it moves.
+ */
+@ApplicationScoped
+public class BriefingService {
+
+    /** Statuses of a confirmed incident; a closed case is one only when it was a true positive. */
+    static final List<String> CONFIRMED = List.of("IN_PROGRESS", "WAITING_ON_CUSTOMER", "CONTAINED", "RESOLVED");
+    static final String INCIDENTS = "tenantId = ?1 and (status in ?2 or (status = 'CLOSED' and classification = 'TRUE_POSITIVE'))";
+
+    private final CaseFactRepository cases;
+    private final ClockFactRepository clocks;
+    private final AssetFactRepository assets;
+    private final CurrentTenant current;
+    private final Clock clock;
+
+    public BriefingService(CaseFactRepository cases, ClockFactRepository clocks, AssetFactRepository assets,
+            CurrentTenant current, Clock clock) {
+        this.cases = cases;
+        this.clocks = clocks;
+        this.assets = assets;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    /** The tenant's confirmed incidents, newest first; {@code state} open, closed or all. */
+    @Transactional
+    public Page<IncidentSummary> incidents(UUID tenantId, String state, Integer limit, String cursor) {
+        current.requireVisible(tenantId);
+        int n = Cursor.limit(limit, 50, 200);
+        Cursor after = Cursor.decode(cursor);
+        String q = INCIDENTS + switch (state == null ? "all" : state) {
+            case "open" -> " and status <> 'CLOSED'";
+            case "closed" -> " and status = 'CLOSED'";
+            case "all" -> "";
+            default -> throw new ProblemException.BadRequest("state must be open, closed or all, got '" + state + "'");
+        };
+        List<CaseFact> rows = after == null
+                ? cases.find(q + " order by createdAt desc, caseId desc", tenantId, CONFIRMED).page(0, n + 1).list()
+                : cases.find(q + " and (createdAt < ?3 or (createdAt = ?3 and caseId < ?4)) order by createdAt desc, caseId desc",
+                        tenantId, CONFIRMED, after.at(), after.id()).page(0, n + 1).list();
+        return Page.of(rows, n, c -> new Cursor(c.createdAt, c.caseId), c -> new IncidentSummary(c.caseId, c.number,
+                c.title, c.severity, c.priorityLabel, c.status, BusinessTerms.status(c.status), c.createdAt,
+                c.containedAt, c.resolvedAt, c.status.equals("CLOSED")));
+    }
+
+    @Transactional
+    public BriefingResponse briefing(UUID tenantId, UUID caseId, boolean detail) {
+        current.requireVisible(tenantId);
+        CaseFact c = cases.findById(caseId);
+        if (c == null || !c.tenantId.equals(tenantId)) {
+            throw new ProblemException.NotFound("no incident " + caseId);
+        }
+        if (!confirmed(c)) {
+            throw new ProblemException.Conflict("case " + c.number + " is not a confirmed incident (" + c.status
+                    + (c.classification == null ? "" : ", " + c.classification)
+                    + "): its briefing starts once the SOC confirms it");
+        }
+        List<AffectedAsset> affected = affected(c);
+        boolean closed = c.status.equals("CLOSED");
+        boolean contained = c.containedAt != null || List.of("CONTAINED", "RESOLVED").contains(c.status);
+        long critical = affected.stream().filter(a -> "CRITICAL".equals(a.criticality())).count();
+        List<Deadline> deadlines = clocks.ofCase(c.caseId).stream().map(k -> new Deadline(k.family, k.kind, k.regime,
+                k.state, k.late, k.dueAt, k.stoppedAt)).toList();
+        return new BriefingResponse(c.caseId, c.number, c.tenantId, c.title,
+                BusinessTerms.headline(c.severity, affected.size(), critical, contained, closed), c.severity,
+                c.priorityLabel, c.status, BusinessTerms.status(c.status), closed, c.firstActivityAt, c.createdAt,
+                c.containedAt, c.resolvedAt, BusinessTerms.whatHappened(c.tactics), affected, deadlines,
+                closed ? null : nextUpdate(c, clock.instant()), c.changedAt,
+                detail ? new BriefingResponse.TechnicalDetail(c.ruleId, List.of(c.techniques), List.of(c.tactics),
+                        List.of(c.hosts), c.alertCount, c.tier, c.assignee, c.classification, c.rootCause) : null);
+    }
+
+    static boolean confirmed(CaseFact c) {
+        return CONFIRMED.contains(c.status) || (c.status.equals("CLOSED") && "TRUE_POSITIVE".equals(c.classification));
+    }
+
+    /** The case's hosts named as the inventory knows them, most critical first. */
+    private List<AffectedAsset> affected(CaseFact c) {
+        Map<String, AssetFact> byName = new HashMap<>();
+        for (AssetFact a : assets.named(c.tenantId, Arrays.asList(c.hosts))) {
+            if (a.hostname != null) {
+                byName.put(a.hostname.toLowerCase(Locale.ROOT), a);
+            }
+            if (a.fqdn != null) {
+                byName.put(a.fqdn.toLowerCase(Locale.ROOT), a);
+            }
+        }
+        List<AffectedAsset> out = new ArrayList<>();
+        for (String h : c.hosts) {
+            AssetFact a = byName.get(h.toLowerCase(Locale.ROOT));
+            out.add(a == null ? new AffectedAsset(h, "UNKNOWN", null, null, false)
+                    : new AffectedAsset(h, a.criticality, a.owner, a.environment, true));
+        }
+        out.sort(Comparator.comparingInt((AffectedAsset a) -> BusinessTerms.criticalityRank(a.criticality()))
+                .thenComparing(AffectedAsset::name));
+        return out;
+    }
+
+    /** The next slot of the priority's cadence counted from the case's last change, never in the past. */
+    static Instant nextUpdate(CaseFact c, Instant now) {
+        Duration every = BusinessTerms.updateCadence(c.priorityLabel);
+        Instant next = c.changedAt.plus(every);
+        if (next.isBefore(now)) {
+            long behind = Duration.between(next, now).toSeconds() / every.toSeconds() + 1;
+            next = next.plus(every.multipliedBy(behind));
+        }
+        return next;
+    }
+}

@@ -1,0 +1,381 @@
+package io.vigil.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vigil.platform.streams.Envelope;
+import io.vigil.platform.streams.StreamPublisher;
+import io.vigil.platform.testing.EventContracts;
+import io.vigil.platform.testing.Keycloak;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A known month of case.* messages for two tenants, and the figures reporting computes from them, each checked
+ * against a value worked out by hand: medians and 90th percentiles (linear between neighbours, as PostgreSQL's
+ * percentile_cont), compliance with a paused clock, a breach kept late, a regulatory deadline still overdue.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportingMetricsTest {
+
+    /** October 2026 in Paris: from 2026-09-30T22:00Z to 2026-10-31T23:00Z (summer time ends on the 25th). */
+    static final String MONTH = "2026-10";
+    static final Instant BASE = Instant.parse("2026-10-05T08:00:00Z");
+
+    @Inject
+    StreamPublisher publisher;
+
+    final UUID a = UUID.randomUUID();
+    final UUID b = UUID.randomUUID();
+    final UUID[] cases = new UUID[9];
+    final UUID bCase = UUID.randomUUID();
+    final String r1 = "rule-" + UUID.randomUUID();
+    final String r2 = "rule-" + UUID.randomUUID();
+    String viewerA;
+    String analystA;
+    boolean caughtUp;
+
+    @BeforeAll
+    void aMonthOfCases() throws Exception {
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = UUID.randomUUID();
+        }
+        tenant(a, "Acme Bank", "Europe/Paris");
+        tenant(b, "Globex", "America/New_York");
+        asset(a, "fin-ws-042", "fin-ws-042.corp.example", "CRITICAL", "finance");
+        asset(b, "fin-ws-042", "fin-ws-042.corp.example", "LOW", "globex-lab");
+
+        // c1..c5 HIGH, acknowledged after 2, 4, 6, 8 and 100 minutes; c6 CRITICAL after 10; c7 MEDIUM, untouched.
+        // Each case's first event came a minute before the case was opened.
+        Instant t1 = BASE;
+        caseFile(a, 1, t1, "HIGH", r1, "created", 0, f -> f.put("status", "NEW"));
+        caseFile(a, 1, t1.plusSeconds(120), "HIGH", r1, "updated", 1, f -> ack(f, t1, 2).put("status", "IN_PROGRESS"));
+        caseFile(a, 1, t1.plusSeconds(1800), "HIGH", r1, "updated", 2, f -> ack(f, t1, 2).put("status", "CONTAINED")
+                .put("containedAt", t1.plusSeconds(1800).toString()));
+        Instant t2 = BASE.plus(Duration.ofHours(1));
+        caseFile(a, 2, t2, "HIGH", r1, "created", 0, f -> f.put("status", "NEW"));
+        caseFile(a, 2, t2.plusSeconds(240 * 60), "HIGH", r1, "updated", 1, f -> ack(f, t2, 4).put("status", "RESOLVED")
+                .put("containedAt", t2.plusSeconds(90 * 60).toString()).put("resolvedAt", t2.plusSeconds(240 * 60).toString()));
+        Instant t3 = BASE.plus(Duration.ofHours(2));
+        caseFile(a, 3, t3, "HIGH", r1, "created", 0, f -> f.put("status", "NEW"));
+        // Closed (version 3) arrives before an older update (version 1): the older one must not roll it back.
+        caseFile(a, 3, t3.plusSeconds(20 * 60), "HIGH", r1, "closed", 3, f -> closed(ack(f, t3, 6), t3, 20, "FALSE_POSITIVE"));
+        caseFile(a, 3, t3.plusSeconds(6 * 60), "HIGH", r1, "updated", 1, f -> ack(f, t3, 6).put("status", "IN_PROGRESS"));
+        Instant t4 = BASE.plus(Duration.ofHours(3));
+        caseFile(a, 4, t4, "HIGH", r1, "closed", 2, f -> closed(ack(f, t4, 8), t4, 30, "FALSE_POSITIVE"));
+        Instant t5 = BASE.plus(Duration.ofHours(4));
+        // c5 closed, reopened, then closed again after 300 minutes.
+        caseFile(a, 5, t5.plusSeconds(150 * 60), "HIGH", r2, "closed", 2, f -> closed(ack(f, t5, 100), t5, 150,
+                "TRUE_POSITIVE"));
+        caseFile(a, 5, t5.plusSeconds(160 * 60), "HIGH", r2, "reopened", 3, f -> ack(f, t5, 100).put("status", "IN_PROGRESS"));
+        caseFile(a, 5, t5.plusSeconds(300 * 60), "HIGH", r2, "closed", 4, f -> closed(ack(f, t5, 100), t5, 300,
+                "TRUE_POSITIVE"));
+        Instant t6 = BASE.plus(Duration.ofHours(5));
+        caseFile(a, 6, t6, "CRITICAL", r2, "updated", 2, f -> ack(f, t6, 10).put("status", "CONTAINED")
+                .put("containedAt", t6.plusSeconds(45 * 60).toString()));
+        Instant t7 = BASE.plus(Duration.ofHours(6));
+        caseFile(a, 7, t7, "MEDIUM", r1, "created", 0, f -> f.put("status", "NEW"));
+        // Outside October in Paris: 23:59 on 30 September, and 00:30 on 1 November.
+        caseFile(a, 0, Instant.parse("2026-09-30T21:59:00Z"), "HIGH", r1, "created", 0, f -> f.put("status", "NEW"));
+        caseFile(a, 8, Instant.parse("2026-10-31T23:30:00Z"), "HIGH", r1, "created", 0, f -> f.put("status", "NEW"));
+        // Tenant B: one confirmed, contained case on a host of the same name, its acknowledgement breached.
+        caseFile(b, -1, BASE, "CRITICAL", r1, "updated", 1, f -> ack(f, BASE, 30).put("status", "IN_PROGRESS"));
+
+        // Clocks. Acknowledge, 15 minutes: c1..c4 met, c5 breached then kept late (100 counted).
+        for (int i = 1; i <= 4; i++) {
+            clock(a, i, "case.sla.met", "SLA", "ACKNOWLEDGE", null, 15, "MET", 2 * i, 0, true);
+        }
+        clock(a, 5, "case.sla.breached", "SLA", "ACKNOWLEDGE", null, 15, "BREACHED", 15, 0, false);
+        clock(a, 5, "case.sla.met-late", "SLA", "ACKNOWLEDGE", null, 15, "BREACHED", 100, 0, true);
+        // Contain, 60 minutes on c1: 30 counted, 45 more spent waiting on the customer, not counted: met.
+        clock(a, 1, "case.sla.met", "SLA", "CONTAIN", null, 60, "MET", 30, 45, true);
+        // Resolve on c2 warned only: still running.
+        clock(a, 2, "case.sla.at-risk", "SLA", "RESOLVE", null, 480, "AT_RISK", 400, 0, false);
+        // c6 (critical, NIS2): early warning sent late, the notification still overdue, GDPR on time.
+        clock(a, 6, "case.sla.breached", "REGULATORY", "NIS2_EARLY_WARNING", "NIS2", 1440, "BREACHED", 1440, 0, false);
+        clock(a, 6, "case.sla.met-late", "REGULATORY", "NIS2_EARLY_WARNING", "NIS2", 1440, "BREACHED", 1500, 0, true);
+        clock(a, 6, "case.sla.breached", "REGULATORY", "NIS2_NOTIFICATION", "NIS2", 4320, "BREACHED", 4320, 0, false);
+        clock(b, -1, "case.sla.breached", "SLA", "ACKNOWLEDGE", null, 15, "BREACHED", 15, 0, false);
+        clock(a, 6, "case.sla.met", "REGULATORY", "GDPR_NOTIFICATION", "GDPR", 4320, "MET", 600, 0, true);
+
+        Keycloak.tenantGroup(a);
+        Keycloak.tenantGroup(b);
+        viewerA = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + a));
+        analystA = Keycloak.userToken(List.of("soc-tier1"), List.of("/tenants/" + a));
+    }
+
+    /** Once, before the first test (REST Assured knows the port only then): waits for the read model. */
+    @org.junit.jupiter.api.BeforeEach
+    void readModelCaughtUp() throws Exception {
+        if (caughtUp) {
+            return;
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath m = given().auth().oauth2(viewerA).queryParam("month", MONTH)
+                    .get("/api/v1/reports/tenants/" + a + "/metrics").then().statusCode(200).extract().jsonPath();
+            if (m.getList("clocks.kind").contains("GDPR_NOTIFICATION")
+                    && "2026-09-30T22:00:00Z".equals(m.getString("period.from"))) {
+                break; // the last message of A is in, and A's time zone is known
+            }
+            Thread.sleep(100);
+        }
+        caughtUp = true;
+    }
+
+    @Test
+    void responseTimesAreTheMediansAndNinetiethPercentilesOfTheMonthsCases() {
+        JsonPath m = metrics(viewerA, a);
+        assertEquals("2026-09-30T22:00:00Z", m.getString("period.from"), "the month starts at midnight in Paris");
+        assertEquals("2026-10-31T23:00:00Z", m.getString("period.to"));
+        // All 7 October cases; acknowledged: 2, 4, 6, 8, 10, 100 -> median (6+8)/2, p90 at 4.5 of 0..5 -> 10 + 0.5 * 90.
+        assertEquals(java.util.Arrays.asList(7, 6, 7.0f, 55.0f, null), row(m, "MTTA", "ALL"), "targets are per severity");
+        // HIGH: 2, 4, 6, 8, 100 -> median 6, p90 at 3.6 -> 8 + 0.6 * 92 = 63.2; the SLA target is 15.
+        assertEquals(List.of(5, 5, 6.0f, 63.2f, 15), row(m, "MTTA", "HIGH"));
+        // Contained after 30, 90 (HIGH) and 45 (CRITICAL): median 45, p90 at 1.8 -> 45 + 0.8 * 45 = 81.
+        assertEquals(List.of(7, 3, 45.0f, 81.0f), row(m, "MTTC", "ALL").subList(0, 4));
+        // Resolved or closed after 240, 20, 30, 300 (all HIGH): median 135, p90 at 2.7 -> 240 + 0.7 * 60 = 282.
+        assertEquals(List.of(5, 4, 135.0f, 282.0f), row(m, "MTTR", "HIGH").subList(0, 4));
+        assertEquals(List.of(7, 7, 1.0f, 1.0f), row(m, "MTTD", "ALL").subList(0, 4), "first event a minute before");
+        assertEquals(List.of(1, 0), row(m, "MTTA", "MEDIUM").subList(0, 2), "the untouched case is counted, not measured");
+        assertEquals(List.of("ALL", "CRITICAL", "HIGH", "MEDIUM"),
+                m.getList("responseTimes.findAll { it.measure == 'MTTA' }.severity"), "severities worst first");
+    }
+
+    @Test
+    void complianceCountsMetAndBreachedClocksAndShowsPausedTimeApart() {
+        JsonPath m = metrics(viewerA, a);
+        Map<String, Object> ack = clock(m, "ACKNOWLEDGE");
+        assertEquals(List.of(4, 1, 1, 0, 0), List.of(ack.get("met"), ack.get("breached"), ack.get("keptLate"),
+                ack.get("overdue"), ack.get("running")));
+        assertEquals(0.8f, ack.get("compliance"));
+        Map<String, Object> contain = clock(m, "CONTAIN");
+        assertEquals(1.0f, contain.get("compliance"), "45 minutes waiting on the customer do not make it late");
+        assertEquals(45, contain.get("pausedMinutes"));
+        assertEquals(1, clock(m, "RESOLVE").get("running"));
+        org.junit.jupiter.api.Assertions.assertNull(clock(m, "RESOLVE").get("compliance"), "nothing ended yet");
+        Map<String, Object> early = clock(m, "NIS2_EARLY_WARNING");
+        assertEquals(List.of(0, 1, 1, 0), List.of(early.get("met"), early.get("breached"), early.get("keptLate"),
+                early.get("overdue")), "the early warning was sent, late");
+        Map<String, Object> notification = clock(m, "NIS2_NOTIFICATION");
+        assertEquals(List.of(1, 0), List.of(notification.get("overdue"), notification.get("keptLate")), "not sent yet");
+        assertEquals(1.0f, clock(m, "GDPR_NOTIFICATION").get("compliance"));
+
+        assertEquals(3, m.getInt("breachCount"));
+        List<Map<String, Object>> breaches = m.getList("breaches");
+        Map<String, Object> ackLate = breaches.stream().filter(x -> x.get("kind").equals("ACKNOWLEDGE")).findFirst().orElseThrow();
+        assertEquals(5, ackLate.get("caseNumber"));
+        assertEquals("Acknowledgement came 85 minutes after its 15-minute target", ackLate.get("cause"));
+        Map<String, Object> overdue = breaches.stream().filter(x -> x.get("kind").equals("NIS2_NOTIFICATION")).findFirst().orElseThrow();
+        assertTrue(((String) overdue.get("cause")).startsWith("NIS2 notification not done: overdue since "
+                + openedAt(6).plusSeconds(4320 * 60) + " ("), (String) overdue.get("cause"));
+    }
+
+    @Test
+    void volumesCompareWithTheMonthBeforeAndTheTuningListPutsTheNoisiestRuleFirst() {
+        JsonPath m = metrics(viewerA, a);
+        assertEquals(7, m.getInt("volumes.cases"));
+        assertEquals(Map.of("HIGH", 5, "CRITICAL", 1, "MEDIUM", 1), m.getMap("volumes.bySeverity"));
+        assertEquals(1, m.getInt("volumes.previousCases"), "the case of 30 September, 23:59 in Paris");
+        assertEquals("2026-09", m.getString("volumes.previousPeriod.label"));
+        assertEquals(1, m.getInt("volumes.reopened"));
+        assertEquals(7 * 3, m.getInt("volumes.alerts"), "each case holds 3 alerts");
+        assertEquals(3, m.getInt("volumes.byStatus.CLOSED"), "the late older update did not reopen case 3");
+        assertEquals(List.of(r1, r2), m.getList("rules.ruleId"));
+        assertEquals(List.of(2, 2, 1.0f), List.of(m.getInt("rules[0].closed"), m.getInt("rules[0].falsePositives"),
+                m.getFloat("rules[0].falsePositiveRate")));
+        assertEquals(0.0f, m.getFloat("rules[1].falsePositiveRate"));
+    }
+
+    @Test
+    void tablesExportAsCsv() {
+        String csv = given().auth().oauth2(viewerA).queryParam("month", MONTH)
+                .get("/api/v1/reports/tenants/" + a + "/metrics/response-times.csv").then().statusCode(200)
+                .contentType(startsWith("text/csv")).header("Content-Disposition", containsString("2026-10"))
+                .extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals("measure,severity,cases,measured,median_minutes,p90_minutes,target_minutes", lines.get(0));
+        assertTrue(lines.contains("MTTA,HIGH,5,5,6.0,63.2,15"), csv);
+        String breaches = given().auth().oauth2(viewerA).queryParam("month", MONTH)
+                .get("/api/v1/reports/tenants/" + a + "/metrics/breaches.csv").then().statusCode(200).extract().asString();
+        assertEquals(1 + 3, breaches.lines().count());
+        assertTrue(breaches.contains(",Acknowledgement came 85 minutes after its 15-minute target,"), breaches);
+        given().auth().oauth2(viewerA).get("/api/v1/reports/tenants/" + a + "/metrics/everything.csv").then()
+                .statusCode(404);
+    }
+
+    @Test
+    void aBriefingTellsTheCioWhatHappenedInBusinessTerms() {
+        String path = "/api/v1/reports/tenants/" + a + "/incidents/";
+        given().auth().oauth2(viewerA).get(path + cases[6]).then().statusCode(200)
+                .body("headline", equalTo("Critical incident affecting 2 systems, 1 of them business-critical; contained."))
+                .body("whatHappened", contains("an attacker ran programs or commands on your systems",
+                        "an attacker tried to steal passwords or other credentials"))
+                .body("affectedAssets.name", contains("fin-ws-042.corp.example", "unknown-42"))
+                .body("affectedAssets.criticality", contains("CRITICAL", "UNKNOWN"))
+                .body("affectedAssets[0].owner", equalTo("finance"))
+                .body("affectedAssets.inInventory", contains(true, false))
+                .body("statusInWords", startsWith("Contained"))
+                .body("deadlines.kind", hasSize(3))
+                .body("technicalDetail", nullValue())
+                .body("nextUpdateBy", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(viewerA).queryParam("detail", true).get(path + cases[6]).then().statusCode(200)
+                .body("technicalDetail.ruleId", equalTo(r2));
+        // Not an incident (yet, or at all): no briefing.
+        given().auth().oauth2(viewerA).get(path + cases[7]).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("not a confirmed incident"));
+        given().auth().oauth2(viewerA).get(path + cases[3]).then().statusCode(409);
+        given().auth().oauth2(viewerA).get("/api/v1/reports/tenants/" + a + "/incidents").then().statusCode(200)
+                .body("items.caseNumber", contains(6, 5, 2, 1));
+        given().auth().oauth2(viewerA).queryParam("state", "open").queryParam("limit", 2)
+                .get("/api/v1/reports/tenants/" + a + "/incidents").then().statusCode(200)
+                .body("items.caseNumber", contains(6, 2)).body("nextCursor", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void aClientSeesNoOtherClientsFiguresBriefingsOrExports() {
+        String viewerB = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + b));
+        given().auth().oauth2(viewerA).get("/api/v1/reports/tenants/" + b + "/metrics").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(viewerA).get("/api/v1/reports/tenants/" + b + "/metrics/breaches.csv").then().statusCode(404);
+        given().auth().oauth2(viewerA).get("/api/v1/reports/tenants/" + b + "/incidents").then().statusCode(404);
+        given().auth().oauth2(viewerA).get("/api/v1/reports/tenants/" + b + "/incidents/" + bCase).then().statusCode(404);
+        given().auth().oauth2(viewerA).get("/api/v1/reports/tenants/" + a + "/incidents/" + bCase).then().statusCode(404);
+        given().auth().oauth2(viewerB).get("/api/v1/reports/tenants/" + b + "/incidents/" + cases[6]).then().statusCode(404);
+        // B's own briefing names its host by B's inventory, not A's.
+        given().auth().oauth2(viewerB).get("/api/v1/reports/tenants/" + b + "/incidents/" + bCase).then().statusCode(200)
+                .body("affectedAssets[0].criticality", equalTo("LOW"));
+        given().auth().oauth2(viewerA).get("/api/v1/reports/sla-overview").then().statusCode(403);
+    }
+
+    @Test
+    void theProviderSeesEveryTenantItServesWorstFirst() {
+        String both = Keycloak.userToken(List.of("soc-manager"), List.of("/tenants/" + a, "/tenants/" + b));
+        JsonPath o = given().auth().oauth2(both).queryParam("from", "2026-10-01T00:00:00Z")
+                .queryParam("to", "2026-11-01T00:00:00Z").get("/api/v1/reports/sla-overview").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(b.toString(), a.toString()), o.getList("items.tenantId"), "B kept none of its promises");
+        assertEquals(0.0f, o.getFloat("items[0].slaCompliance"));
+        assertEquals(List.of(5, 1), List.of(o.getInt("items[1].slaMet"), o.getInt("items[1].slaBreached")));
+        assertEquals(0.8333f, o.getFloat("items[1].slaCompliance"));
+        given().auth().oauth2(analystA).queryParam("from", "2026-10-01T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z")
+                .get("/api/v1/reports/sla-overview").then().statusCode(200).body("items.tenantId", contains(a.toString()));
+    }
+
+    @Test
+    void aBadPeriodIsAPreciseBadRequest() {
+        String url = "/api/v1/reports/tenants/" + a + "/metrics";
+        given().auth().oauth2(viewerA).queryParam("month", "October").get(url).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", equalTo("month must be YYYY-MM, got 'October'"));
+        given().auth().oauth2(viewerA).queryParam("from", "2026-10-01T00:00:00Z").get(url).then().statusCode(400);
+        given().auth().oauth2(viewerA).queryParam("from", "2026-10-01").queryParam("to", "2026-11-01T00:00:00Z")
+                .get(url).then().statusCode(400).body("detail", startsWith("from must be an ISO-8601 instant"));
+        given().auth().oauth2(viewerA).queryParam("from", "2020-01-01T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z")
+                .get(url).then().statusCode(400).body("detail", containsString("at most 367 days"));
+        given().auth().oauth2(viewerA).queryParam("state", "burning").get("/api/v1/reports/tenants/" + a + "/incidents")
+                .then().statusCode(400);
+    }
+
+    // --- the messages, as case-service and tenant-service publish them (their schemas' examples, changed) ---
+
+    private static List<Object> row(JsonPath m, String measure, String severity) {
+        Map<String, Object> r = m.getMap("responseTimes.find { it.measure == '" + measure + "' && it.severity == '"
+                + severity + "' }");
+        return new java.util.ArrayList<>(java.util.Arrays.asList(r.get("cases"), r.get("measured"), r.get("medianMinutes"),
+                r.get("p90Minutes"), r.get("targetMinutes")));
+    }
+
+    private static Map<String, Object> clock(JsonPath m, String kind) {
+        return m.getMap("clocks.find { it.kind == '" + kind + "' }");
+    }
+
+    private static JsonPath metrics(String token, UUID tenant) {
+        return given().auth().oauth2(token).queryParam("month", MONTH).get("/api/v1/reports/tenants/" + tenant + "/metrics")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static ObjectNode ack(ObjectNode f, Instant created, int minutes) {
+        return f.put("acknowledgedAt", created.plusSeconds(minutes * 60L).toString());
+    }
+
+    private static ObjectNode closed(ObjectNode f, Instant created, int minutes, String classification) {
+        return f.put("status", "CLOSED").put("closedAt", created.plusSeconds(minutes * 60L).toString())
+                .put("classification", classification);
+    }
+
+    private void tenant(UUID t, String name, String zone) throws Exception {
+        ObjectNode p = ((ObjectNode) EventContracts.examples("tenant.created").get(0).deepCopy()).put("id", t.toString())
+                .put("name", name).put("slug", "t-" + t.toString().substring(0, 8)).put("timeZone", zone);
+        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.created", 1,
+                Instant.parse("2026-09-01T00:00:00Z"), p.toString()));
+    }
+
+    private void asset(UUID t, String host, String fqdn, String criticality, String owner) throws Exception {
+        ObjectNode p = ((ObjectNode) EventContracts.examples("tenant.asset.created").get(0).deepCopy())
+                .put("id", UUID.randomUUID().toString()).put("tenantId", t.toString()).put("hostname", host)
+                .put("fqdn", fqdn).put("criticality", criticality).put("owner", owner);
+        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.asset.created", 1,
+                Instant.parse("2026-09-02T00:00:00Z"), p.toString()));
+    }
+
+    /** A case.{type} message whose case file was opened at {@code created} (case {@code n} of tenant A, -1 B's). */
+    private void caseFile(UUID t, int n, Instant at, String severity, String rule, String type, int version,
+            java.util.function.Function<ObjectNode, ObjectNode> change) throws Exception {
+        ObjectNode msg = (ObjectNode) EventContracts.examples("case.created").get(0).deepCopy();
+        ObjectNode f = (ObjectNode) msg.get("caseFile");
+        UUID id = n < 0 ? bCase : cases[n];
+        Instant created = n >= 1 && n <= 7 ? openedAt(n) : at;
+        f.put("id", id.toString()).put("tenantId", t.toString()).put("number", n < 0 ? 1 : n == 0 ? 100 : n).put("title", "case " + n)
+                .put("severity", severity).put("priorityLabel", severity.equals("CRITICAL") ? "P1" : "P2")
+                .put("ruleId", rule).put("alertCount", 3).put("version", version)
+                .put("createdTimeUtc", created.toString()).put("firstActivityTimeUtc", created.minusSeconds(60).toString())
+                .put("lastActivityTimeUtc", created.toString());
+        ((ArrayNode) f.putArray("hosts")).add("fin-ws-042.corp.example");
+        if (n == 6) {
+            ((ArrayNode) f.get("hosts")).add("unknown-42");
+            f.putArray("tactics").add("credential_access").add("execution");
+        }
+        change.apply(f);
+        msg.putObject("change").put("by", "tier1.analyst").put("at", at.toString()).putArray("fields");
+        publisher.publish("case.events", new Envelope(t, UUID.randomUUID(), "case." + type, 1, at, msg.toString()));
+    }
+
+    private static Instant openedAt(int n) {
+        return BASE.plus(Duration.ofHours(n - 1));
+    }
+
+    private void clock(UUID t, int n, String type, String family, String kind, String regime, int target, String state,
+            int counted, int paused, boolean stopped) throws Exception {
+        ObjectNode msg = (ObjectNode) EventContracts.examples("case.sla.breached").get(0).deepCopy();
+        UUID caseId = n < 0 ? bCase : cases[n];
+        Instant start = n < 0 ? BASE : openedAt(n);
+        msg.put("caseId", caseId.toString()).put("caseNumber", n < 0 ? 1 : n).put("severity", n == 6 ? "CRITICAL" : "HIGH");
+        ObjectNode k = (ObjectNode) msg.get("clock");
+        k.put("id", UUID.nameUUIDFromBytes((caseId + kind).getBytes()).toString()).put("family", family).put("kind", kind)
+                .put("regime", regime).put("targetMinutes", target).put("counting", "ALWAYS").put("state", state)
+                .put("startedAt", start.toString()).put("dueAt", start.plusSeconds(target * 60L).toString())
+                .put("countedMinutes", counted).put("pausedMinutes", paused)
+                .put("stoppedAt", stopped ? start.plusSeconds((counted + paused) * 60L).toString() : null);
+        publisher.publish("case.events", new Envelope(t, UUID.randomUUID(), type, 1,
+                start.plusSeconds(Math.max(counted, 1) * 60L), msg.toString()));
+    }
+}
