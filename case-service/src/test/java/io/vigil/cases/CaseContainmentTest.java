@@ -44,6 +44,8 @@ class CaseContainmentTest {
     ObjectMapper mapper;
     @Inject
     io.vigil.cases.containment.service.ContainmentDriver driver;
+    @Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
 
     record Received(String path, String signature, String idempotencyKey, String body) {
     }
@@ -191,6 +193,19 @@ class CaseContainmentTest {
                 actions.toString());
         assertTrue(actions.stream().anyMatch(s -> s.startsWith("containment.denial.notified") && s.contains("SENT")),
                 actions.toString());
+        // Each change of the run is announced for reporting (the client's briefing): waiting, approved, denied.
+        List<String> announced = new java.util.ArrayList<>();
+        for (var m : redis.stream(String.class, String.class, String.class).xrange("case.events",
+                io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"))) {
+            if ("case.playbook-run.changed".equals(m.payload().get("type"))) {
+                com.fasterxml.jackson.databind.JsonNode run = mapper.readTree(m.payload().get("payload"));
+                if (run.path("id").asText().equals(runId)) {
+                    announced.add(run.path("status").asText() + ":" + run.path("steps").get(0).path("status").asText());
+                }
+            }
+        }
+        assertEquals("WAITING_APPROVAL:WAITING_APPROVAL", announced.get(0), announced.toString());
+        assertTrue(announced.contains("DENIED:SUCCEEDED"), announced.toString());
     }
 
     @Test
@@ -291,14 +306,20 @@ class CaseContainmentTest {
                 .post("/api/v1/cases/" + caseId + "/playbook-runs").then().statusCode(201)
                 .body("status", equalTo("WAITING_APPROVAL")).extract().path("id");
 
-        assertEquals(0, driver.escalateNow(started.plus(Duration.ofMinutes(10))));
-        assertEquals(1, driver.escalateNow(started.plus(Duration.ofMinutes(31))));
-        assertEquals(0, driver.escalateNow(started.plus(Duration.ofMinutes(32))), "once per period");
-        assertEquals(1, driver.escalateNow(started.plus(Duration.ofMinutes(61))));
-        assertEquals(1, driver.escalateNow(started.plus(Duration.ofMinutes(91))), "the top of the matrix keeps being reminded");
-        List<String> paths = received.stream().map(Received::path).toList();
+        // The driver reminds of every overdue approval in the database; this run's reminders are counted here.
+        driver.escalateNow(started.plus(Duration.ofMinutes(10)));
+        assertEquals(0, reminders(runId).size());
+        driver.escalateNow(started.plus(Duration.ofMinutes(31)));
+        assertEquals(1, reminders(runId).size());
+        driver.escalateNow(started.plus(Duration.ofMinutes(32)));
+        assertEquals(1, reminders(runId).size(), "once per period");
+        driver.escalateNow(started.plus(Duration.ofMinutes(61)));
+        assertEquals(2, reminders(runId).size());
+        driver.escalateNow(started.plus(Duration.ofMinutes(91)));
+        assertEquals(3, reminders(runId).size(), "the top of the matrix keeps being reminded");
+        List<String> paths = reminders(runId).stream().map(Received::path).toList();
         assertEquals(List.of("/soar", "/ciso", "/ciso"), paths);
-        JsonNode first = mapper.readTree(received.get(0).body());
+        JsonNode first = mapper.readTree(reminders(runId).get(0).body());
         assertEquals("containment.approval-overdue", first.path("type").asText());
         assertEquals("isolate_host", first.path("action").asText());
         int waited = first.path("waitedMinutes").asInt(); // the wait began a moment after `started`
@@ -312,6 +333,11 @@ class CaseContainmentTest {
 
     private UUID contact(UUID tenant, String name, String webhook) throws Exception {
         return CaseNotificationTest.contact(publisher, mapper, tenant, name, null, webhook);
+    }
+
+    /** The approval reminders the receiver got for this run. */
+    private List<Received> reminders(String runId) {
+        return received.stream().filter(r -> r.body().contains("\"runId\":\"" + runId + "\"")).toList();
     }
 
     private void policy(UUID t, List<Map<String, Object>> rules) throws Exception {

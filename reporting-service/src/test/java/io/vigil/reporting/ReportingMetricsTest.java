@@ -48,6 +48,7 @@ class ReportingMetricsTest {
     final UUID b = UUID.randomUUID();
     final UUID[] cases = new UUID[9];
     final UUID bCase = UUID.randomUUID();
+    final UUID runId = UUID.randomUUID();
     final String r1 = "rule-" + UUID.randomUUID();
     final String r2 = "rule-" + UUID.randomUUID();
     String viewerA;
@@ -115,6 +116,11 @@ class ReportingMetricsTest {
         clock(a, 6, "case.sla.met-late", "REGULATORY", "NIS2_EARLY_WARNING", "NIS2", 1440, "BREACHED", 1500, 0, true);
         clock(a, 6, "case.sla.breached", "REGULATORY", "NIS2_NOTIFICATION", "NIS2", 4320, "BREACHED", 4320, 0, false);
         clock(b, -1, "case.sla.breached", "SLA", "ACKNOWLEDGE", null, 15, "BREACHED", 15, 0, false);
+        // c6's containment: the host was isolated once the client approved; disabling the account still waits.
+        // An older state of the run arrives last and must not undo that.
+        run(a, 20, "WAITING_APPROVAL", "WAITING_APPROVAL", null, "WAITING_APPROVAL");
+        run(a, 30, "WAITING_APPROVAL", "SUCCEEDED", "ciso.acme", "WAITING_APPROVAL");
+        run(a, 10, "RUNNING", "PENDING", null, "PENDING");
         clock(a, 6, "case.sla.met", "REGULATORY", "GDPR_NOTIFICATION", "GDPR", 4320, "MET", 600, 0, true);
 
         Keycloak.tenantGroup(a);
@@ -238,6 +244,15 @@ class ReportingMetricsTest {
                 .body("deadlines.kind", hasSize(3))
                 .body("technicalDetail", nullValue())
                 .body("nextUpdateBy", org.hamcrest.Matchers.notNullValue());
+        // What the client must decide, and what was done, from case-service's run messages.
+        given().auth().oauth2(viewerA).get(path + cases[6]).then().statusCode(200)
+                .body("decisionsNeeded.inWords", contains("Disable the account CORP\\jdoe"))
+                .body("decisionsNeeded[0].decide", equalTo("/api/v1/cases/" + cases[6] + "/playbook-runs/" + runId
+                        + "/steps/2/decision"))
+                .body("containment.inWords", contains("Cut the host fin-ws-042.corp.example off the network",
+                        "Disable the account CORP\\jdoe"))
+                .body("containment.status", contains("SUCCEEDED", "WAITING_APPROVAL"))
+                .body("containment[0].decidedBy", equalTo("ciso.acme"));
         given().auth().oauth2(viewerA).queryParam("detail", true).get(path + cases[6]).then().statusCode(200)
                 .body("technicalDetail.ruleId", equalTo(r2));
         // Not an incident (yet, or at all): no briefing.
@@ -357,6 +372,22 @@ class ReportingMetricsTest {
         change.apply(f);
         msg.putObject("change").put("by", "tier1.analyst").put("at", at.toString()).putArray("fields");
         publisher.publish("case.events", new Envelope(t, UUID.randomUUID(), "case." + type, 1, at, msg.toString()));
+    }
+
+    /** c6's one containment run, {@code minutes} after the case opened: isolate its host, disable its user. */
+    private void run(UUID t, int minutes, String status, String isolate, String decidedBy, String disable)
+            throws Exception {
+        ObjectNode r = (ObjectNode) EventContracts.examples("case.playbook-run.changed").get(0).deepCopy();
+        Instant at = openedAt(6).plusSeconds(minutes * 60L);
+        r.put("id", runId.toString()).put("tenantId", t.toString()).put("caseId", cases[6].toString())
+                .put("playbook", "credential-theft").put("status", status).put("startedAt", openedAt(6).toString());
+        ArrayNode steps = r.putArray("steps");
+        steps.addObject().put("position", 1).put("action", "isolate_host").put("target", "fin-ws-042.corp.example")
+                .put("status", isolate).put("approval", "no pre-approval for a CRITICAL asset").put("attempts", 0)
+                .put("decidedBy", decidedBy).put("finishedAt", isolate.equals("SUCCEEDED") ? at.toString() : null);
+        steps.addObject().put("position", 2).put("action", "disable_account").put("target", "CORP\\jdoe")
+                .put("status", disable).put("approval", "no pre-approval of disable_account").put("attempts", 0);
+        publisher.publish("case.events", new Envelope(t, UUID.randomUUID(), "case.playbook-run.changed", 1, at, r.toString()));
     }
 
     private static Instant openedAt(int n) {

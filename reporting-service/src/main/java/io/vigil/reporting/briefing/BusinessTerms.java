@@ -62,6 +62,24 @@ public final class BusinessTerms {
         };
     }
 
+    /** A containment action on its target, as a sentence the client's CIO can approve or deny. */
+    public static String action(String action, String target) {
+        String t = target == null ? "" : " " + target;
+        return switch (action) {
+            case "isolate_host" -> "Cut the host" + t + " off the network";
+            case "release_host" -> "Reconnect the host" + t + " to the network";
+            case "disable_account" -> "Disable the account" + t;
+            case "enable_account" -> "Re-enable the account" + t;
+            case "revoke_sessions" -> "Sign the account" + t + " out everywhere";
+            case "reset_credentials" -> "Reset the password of" + (t.isEmpty() ? " the account" : t);
+            case "block_ip" -> "Block the address" + t;
+            case "block_domain" -> "Block the domain" + t;
+            case "block_hash" -> "Block the file" + t;
+            case "quarantine_file" -> "Quarantine the file" + t;
+            default -> action.replace('_', ' ') + t;
+        };
+    }
+
     public static int criticalityRank(String criticality) {
         return switch (criticality == null ? "" : criticality) {
             case "CRITICAL" -> 0;

@@ -17,6 +17,9 @@ public final class CaseMessages {
     /** case.created, case.alert-added, case.updated, case.closed, case.reopened (schemaVersion 1). */
     public static final List<String> CASE_CHANGES = List.of("case.created", "case.alert-added", "case.updated",
             "case.closed", "case.reopened");
+    /** case.playbook-run.changed (schemaVersion 1). */
+    public static final String RUN_CHANGED = "case.playbook-run.changed";
+
     /** case.sla.* (schemaVersion 1). */
     public static final List<String> CLOCK_CHANGES = List.of("case.sla.at-risk", "case.sla.breached", "case.sla.met",
             "case.sla.met-late");
@@ -44,5 +47,15 @@ public final class CaseMessages {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Clock(UUID id, String family, String kind, String regime, int targetMinutes, String counting,
             String state, Instant startedAt, Instant dueAt, Instant stoppedAt, int countedMinutes, int pausedMinutes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Run(UUID id, UUID tenantId, UUID caseId, String playbook, String status, String startedBy,
+            Instant startedAt, Instant finishedAt, List<RunStep> steps) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RunStep(int position, String action, String target, String status, String approval,
+            String decidedBy, Instant decidedAt, String decisionNote, Instant startedAt, Instant finishedAt) {
     }
 }

@@ -13,6 +13,7 @@ import io.vigil.cases.triage.repository.CaseRepository;
 import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.platform.tenancy.TenantContext;
+import io.vigil.cases.triage.service.CaseEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -42,9 +43,10 @@ public class PlaybookRuns {
     private final CurrentTenant current;
     private final AuditChain audit;
     private final Clock clock;
+    private final CaseEvents events;
 
     public PlaybookRuns(RunRepository runs, CaseRepository cases, ObservableRepository observables, PlaybookCatalog catalog,
-            ContainmentPolicy policy, CurrentTenant current, AuditChain audit, Clock clock) {
+            ContainmentPolicy policy, CurrentTenant current, AuditChain audit, Clock clock, CaseEvents events) {
         this.runs = runs;
         this.cases = cases;
         this.observables = observables;
@@ -53,6 +55,7 @@ public class PlaybookRuns {
         this.current = current;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -179,9 +182,15 @@ public class PlaybookRuns {
 
     /**
      * Sets the run's status from its steps: finished when every step is; waiting when the next step waits for
-     * approval; denied (and the rest skipped) when a step was denied; failed when a failed step stops it.
+     * approval; denied (and the rest skipped) when a step was denied; failed when a failed step stops it. The run
+     * after the change is announced on case.events.
      */
     void advance(PlaybookRun run, Instant now) {
+        settle(run, now);
+        events.publishRun(view(run), now);
+    }
+
+    private void settle(PlaybookRun run, Instant now) {
         List<PlaybookStep> steps = runs.steps(run.id);
         boolean stop = false;
         PlaybookRun.Status stopped = null;

@@ -17,7 +17,7 @@ import java.util.UUID;
  * Announces every change of a case on {@code case.events} through the outbox, in the change's transaction:
  * {@code case.created}, {@code case.alert-added}, {@code case.updated}, {@code case.closed},
  * {@code case.reopened}, and the clocks' {@code case.sla.at-risk}, {@code case.sla.breached},
- * {@code case.sla.met}, {@code case.sla.met-late}. The payload is the case after the change and what changed
+ * {@code case.sla.met}, {@code case.sla.met-late}, and the containment runs' {@code case.playbook-run.changed}. The payload is the case after the change and what changed
  * ({@code openapi/events/case.defs.json}); reporting builds its KPIs from these.
  */
 @ApplicationScoped
@@ -57,6 +57,21 @@ public class CaseEvents {
             throw new IllegalStateException("cannot write " + type + " of case " + c.id, e);
         }
     }
+
+    /**
+     * {@code case.playbook-run.changed}: a containment run after each change (started, a step decided, sent,
+     * done), as the API shows it, so the client's briefing can say what is done and what waits for its decision.
+     */
+    public void publishRun(io.vigil.cases.containment.rest.RunResponse run, Instant at) {
+        try {
+            outbox.add(streams.caseEvents(), new Envelope(run.tenantId(), UUID.randomUUID(), RUN_CHANGED, SCHEMA_VERSION,
+                    at, mapper.writeValueAsString(run)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + RUN_CHANGED + " of run " + run.id(), e);
+        }
+    }
+
+    public static final String RUN_CHANGED = "case.playbook-run.changed";
 
     public void publish(String type, Case c, Change change) {
         try {

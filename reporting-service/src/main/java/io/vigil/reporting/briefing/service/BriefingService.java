@@ -7,11 +7,16 @@ import io.vigil.platform.tenancy.Page;
 import io.vigil.reporting.briefing.BusinessTerms;
 import io.vigil.reporting.briefing.rest.BriefingResponse;
 import io.vigil.reporting.briefing.rest.BriefingResponse.AffectedAsset;
+import io.vigil.reporting.briefing.rest.BriefingResponse.ContainmentAction;
+import io.vigil.reporting.briefing.rest.BriefingResponse.Decision;
 import io.vigil.reporting.briefing.rest.BriefingResponse.Deadline;
 import io.vigil.reporting.briefing.rest.IncidentSummary;
 import io.vigil.reporting.casefacts.CaseFact;
+import io.vigil.reporting.casefacts.CaseMessages;
+import io.vigil.reporting.casefacts.RunFact;
 import io.vigil.reporting.casefacts.repository.CaseFactRepository;
 import io.vigil.reporting.casefacts.repository.ClockFactRepository;
+import io.vigil.reporting.casefacts.repository.RunFactRepository;
 import io.vigil.reporting.tenantfacts.AssetFact;
 import io.vigil.reporting.tenantfacts.repository.AssetFactRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,17 +46,22 @@ public class BriefingService {
 
     private final CaseFactRepository cases;
     private final ClockFactRepository clocks;
+    private final RunFactRepository runs;
     private final AssetFactRepository assets;
     private final CurrentTenant current;
     private final Clock clock;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    public BriefingService(CaseFactRepository cases, ClockFactRepository clocks, AssetFactRepository assets,
-            CurrentTenant current, Clock clock) {
+    public BriefingService(CaseFactRepository cases, ClockFactRepository clocks, RunFactRepository runs,
+            AssetFactRepository assets,
+            CurrentTenant current, Clock clock, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.cases = cases;
         this.clocks = clocks;
+        this.runs = runs;
         this.assets = assets;
         this.current = current;
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     /** The tenant's confirmed incidents, newest first; {@code state} open, closed or all. */
@@ -93,14 +103,42 @@ public class BriefingService {
         long critical = affected.stream().filter(a -> "CRITICAL".equals(a.criticality())).count();
         List<Deadline> deadlines = clocks.ofCase(c.caseId).stream().map(k -> new Deadline(k.family, k.kind, k.regime,
                 k.state, k.late, k.dueAt, k.stoppedAt)).toList();
+        List<Decision> decisions = new ArrayList<>();
+        List<ContainmentAction> actions = new ArrayList<>();
+        for (RunFact r : runs.ofCase(c.caseId)) {
+            for (CaseMessages.RunStep s : steps(r)) {
+                String words = BusinessTerms.action(s.action(), s.target());
+                if (s.status().equals("WAITING_APPROVAL") && r.status.equals("WAITING_APPROVAL")) {
+                    decisions.add(new Decision(r.runId, s.position(), s.action(), s.target(), words, s.approval(),
+                            r.startedBy, r.changedAt, "/api/v1/cases/" + c.caseId + "/playbook-runs/" + r.runId
+                                    + "/steps/" + s.position() + "/decision"));
+                }
+                if (!s.status().equals("SKIPPED")) {
+                    actions.add(new ContainmentAction(r.runId, r.playbook, s.position(), s.action(), s.target(), words,
+                            s.status(), s.decidedBy(), s.decisionNote(), s.finishedAt()));
+                }
+            }
+        }
         return new BriefingResponse(c.caseId, c.number, c.tenantId, c.title,
                 BusinessTerms.headline(c.severity, affected.size(), critical, contained, closed), c.severity,
                 c.priorityLabel, c.status, BusinessTerms.status(c.status), closed, c.firstActivityAt, c.createdAt,
-                c.containedAt, c.resolvedAt, BusinessTerms.whatHappened(c.tactics), affected, deadlines,
+                c.containedAt, c.resolvedAt, BusinessTerms.whatHappened(c.tactics), affected, deadlines, decisions,
+                actions,
                 closed ? null : nextUpdate(c, clock.instant()), c.changedAt,
                 detail ? new BriefingResponse.TechnicalDetail(c.ruleId, List.of(c.techniques), List.of(c.tactics),
                         List.of(c.hosts), c.alertCount, c.tier, c.assignee, c.classification, c.rootCause) : null);
     }
+
+    private List<CaseMessages.RunStep> steps(RunFact r) {
+        try {
+            return mapper.readValue(r.steps, STEPS);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("run " + r.runId + " holds steps that are not the message's", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<CaseMessages.RunStep>> STEPS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() { };
 
     static boolean confirmed(CaseFact c) {
         return CONFIRMED.contains(c.status) || (c.status.equals("CLOSED") && "TRUE_POSITIVE".equals(c.classification));

@@ -9,8 +9,10 @@ import io.vigil.reporting.casefacts.CaseFact;
 import io.vigil.reporting.casefacts.CaseMessages;
 import io.vigil.reporting.casefacts.CaseMessages.CaseFile;
 import io.vigil.reporting.casefacts.ClockFact;
+import io.vigil.reporting.casefacts.RunFact;
 import io.vigil.reporting.casefacts.repository.CaseFactRepository;
 import io.vigil.reporting.casefacts.repository.ClockFactRepository;
+import io.vigil.reporting.casefacts.repository.RunFactRepository;
 import io.vigil.reporting.tenantfacts.ReportingStreams;
 import io.vigil.reporting.tenantfacts.service.TenantFactService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,19 +35,22 @@ public class CaseFactService implements MessageHandler {
         Map<String, List<Integer>> m = new LinkedHashMap<>();
         CaseMessages.CASE_CHANGES.forEach(t -> m.put(t, List.of(1)));
         CaseMessages.CLOCK_CHANGES.forEach(t -> m.put(t, List.of(1)));
+        m.put(CaseMessages.RUN_CHANGED, List.of(1));
         READS = Map.copyOf(m);
     }
 
     private final CaseFactRepository cases;
     private final ClockFactRepository clocks;
+    private final RunFactRepository runs;
     private final ObjectMapper mapper;
     private final StreamConsumers consumers;
     private final String stream;
 
-    public CaseFactService(CaseFactRepository cases, ClockFactRepository clocks, ObjectMapper mapper,
+    public CaseFactService(CaseFactRepository cases, ClockFactRepository clocks, RunFactRepository runs, ObjectMapper mapper,
             StreamConsumers consumers, ReportingStreams streams) {
         this.cases = cases;
         this.clocks = clocks;
+        this.runs = runs;
         this.mapper = mapper;
         this.consumers = consumers;
         this.stream = streams.caseEvents();
@@ -62,7 +67,9 @@ public class CaseFactService implements MessageHandler {
 
     @Override
     public void handle(Envelope envelope) throws Exception {
-        if (CaseMessages.CLOCK_CHANGES.contains(envelope.type())) {
+        if (envelope.type().equals(CaseMessages.RUN_CHANGED)) {
+            run(envelope, mapper.readValue(envelope.payload(), CaseMessages.Run.class));
+        } else if (CaseMessages.CLOCK_CHANGES.contains(envelope.type())) {
             clock(envelope, mapper.readValue(envelope.payload(), CaseMessages.ClockChanged.class));
         } else {
             caseFile(envelope, mapper.readValue(envelope.payload(), CaseMessages.CaseChanged.class).caseFile());
@@ -145,6 +152,29 @@ public class CaseFactService implements MessageHandler {
         c.announcedAt = envelope.occurredAt();
         if (fresh) {
             clocks.persist(c);
+        }
+    }
+
+    private void run(Envelope envelope, CaseMessages.Run m) throws Exception {
+        RunFact r = runs.findById(m.id());
+        boolean fresh = r == null;
+        if (fresh) {
+            r = new RunFact();
+            r.runId = m.id();
+            r.tenantId = envelope.tenantId();
+        } else if (envelope.occurredAt().isBefore(r.changedAt)) {
+            return; // an older state of the run arriving late
+        }
+        r.caseId = m.caseId();
+        r.playbook = m.playbook();
+        r.status = m.status();
+        r.startedBy = m.startedBy();
+        r.startedAt = m.startedAt();
+        r.finishedAt = m.finishedAt();
+        r.steps = mapper.writeValueAsString(m.steps() == null ? List.of() : m.steps());
+        r.changedAt = envelope.occurredAt();
+        if (fresh) {
+            runs.persist(r);
         }
     }
 

@@ -36,9 +36,6 @@ public class MetricStatements {
             String counting) {
     }
 
-    public record CountRow(String key, long cases, long alerts) {
-    }
-
     public record RuleRow(String ruleId, String title, long closed, long falsePositives, long benignPositives,
             long truePositives) {
     }
@@ -67,23 +64,31 @@ public class MetricStatements {
                 d(r[4]), n(r[5]), d(r[6]), d(r[7]), n(r[8]), d(r[9]), d(r[10]), n(r[11]), d(r[12]), d(r[13]))).toList();
     }
 
-    /** The SLA targets the period's cases ran to, per severity and clock kind (the latest when they changed). */
-    public List<TargetRow> targets(UUID tenantId, Instant from, Instant to) {
-        String sql = "select distinct on (k.severity, k.kind) k.severity, k.kind, k.target_minutes from clock_facts k "
-                + "join (" + CASES + ") p on p.case_id = k.case_id where k.tenant_id = ?1 and k.family = 'SLA' "
-                + "order by k.severity, k.kind, k.started_at desc";
-        return rows(sql, tenantId, from, to).stream()
-                .map(r -> new TargetRow((String) r[0], (String) r[1], (int) n(r[2]))).toList();
+    /**
+     * One pass over the period's clocks: per family and kind the clocks met, breached, kept late, running and
+     * the minutes paused; and per severity and SLA kind the target they ran to (the longest, if it changed).
+     */
+    public Clocks clocks(UUID tenantId, Instant from, Instant to) {
+        String sql = "select k.family, k.kind, k.severity, max(k.regime), count(*) filter (where k.state = 'MET'), "
+                + "count(*) filter (where k.state = 'BREACHED'), count(*) filter (where k.state = 'BREACHED' and k.late), "
+                + "count(*) filter (where k.state in ('ON_TRACK', 'AT_RISK')), coalesce(sum(k.paused_minutes), 0), "
+                + "max(k.target_minutes), grouping(k.severity) from clock_facts k join (" + CASES + ") p on p.case_id = k.case_id "
+                + "where k.tenant_id = ?1 group by grouping sets ((k.family, k.kind), (k.family, k.kind, k.severity)) "
+                + "order by k.family desc, k.kind";
+        List<ClockRow> kinds = new java.util.ArrayList<>();
+        List<TargetRow> targets = new java.util.ArrayList<>();
+        for (Object[] r : rows(sql, tenantId, from, to)) {
+            if (n(r[10]) == 1) {
+                kinds.add(new ClockRow((String) r[0], (String) r[1], (String) r[3], n(r[4]), n(r[5]), n(r[6]), n(r[7]),
+                        n(r[8])));
+            } else if ("SLA".equals(r[0])) {
+                targets.add(new TargetRow((String) r[2], (String) r[1], (int) n(r[9])));
+            }
+        }
+        return new Clocks(kinds, targets);
     }
 
-    public List<ClockRow> clocks(UUID tenantId, Instant from, Instant to) {
-        String sql = "select k.family, k.kind, max(k.regime), count(*) filter (where k.state = 'MET'), "
-                + "count(*) filter (where k.state = 'BREACHED'), count(*) filter (where k.state = 'BREACHED' and k.late), "
-                + "count(*) filter (where k.state in ('ON_TRACK', 'AT_RISK')), coalesce(sum(k.paused_minutes), 0) "
-                + "from clock_facts k join (" + CASES + ") p on p.case_id = k.case_id where k.tenant_id = ?1 "
-                + "group by k.family, k.kind order by k.family desc, k.kind";
-        return rows(sql, tenantId, from, to).stream().map(r -> new ClockRow((String) r[0], (String) r[1], (String) r[2],
-                n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]))).toList();
+    public record Clocks(List<ClockRow> kinds, List<TargetRow> targets) {
     }
 
     public List<BreachRow> breaches(UUID tenantId, Instant from, Instant to, int limit) {
@@ -96,24 +101,34 @@ public class MetricStatements {
                 (int) n(r[10]), (int) n(r[11]), (String) r[12])).toList();
     }
 
-    public long breachCount(UUID tenantId, Instant from, Instant to) {
-        String sql = "select count(*) from clock_facts k join (" + CASES + ") p on p.case_id = k.case_id "
-                + "where k.tenant_id = ?1 and k.state = 'BREACHED'";
-        return n(query(sql, tenantId, from, to).getSingleResult());
-    }
-
-    /** Cases and the alerts they hold, by {@code column} (severity, priority_label, classification, status). */
-    public List<CountRow> countsBy(String column, UUID tenantId, Instant from, Instant to) {
-        if (!List.of("severity", "priority_label", "classification", "status").contains(column)) {
-            throw new IllegalArgumentException(column);
+    /** The period's cases by severity, priority, classification and status, with alerts and reopenings. */
+    public Volumes volumes(UUID tenantId, Instant from, Instant to) {
+        String sql = "select coalesce(severity, priority_label, classification, status, 'NONE'), count(*), "
+                + "coalesce(sum(alert_count), 0), coalesce(sum(reopened), 0), "
+                + "grouping(severity, priority_label, classification, status) from (" + CASES + ") p "
+                + "group by grouping sets ((severity), (priority_label), (classification), (status), ()) order by 5, 1";
+        Volumes v = new Volumes(new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>(),
+                new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>(), new long[3]);
+        for (Object[] r : rows(sql, tenantId, from, to)) {
+            String key = (String) r[0];
+            switch ((int) n(r[4])) { // which set the row belongs to: a bit per column left out, severity highest
+                case 7 -> v.bySeverity().put(key, n(r[1]));
+                case 11 -> v.byPriority().put(key, n(r[1]));
+                case 13 -> v.byClassification().put(key, n(r[1]));
+                case 14 -> v.byStatus().put(key, n(r[1]));
+                default -> {
+                    v.totals()[0] = n(r[1]);
+                    v.totals()[1] = n(r[2]);
+                    v.totals()[2] = n(r[3]);
+                }
+            }
         }
-        String sql = "select coalesce(" + column + ", 'NONE'), count(*), coalesce(sum(alert_count), 0) from (" + CASES
-                + ") p group by 1 order by 1";
-        return rows(sql, tenantId, from, to).stream().map(r -> new CountRow((String) r[0], n(r[1]), n(r[2]))).toList();
+        return v;
     }
 
-    public long reopened(UUID tenantId, Instant from, Instant to) {
-        return n(query("select coalesce(sum(reopened), 0) from (" + CASES + ") p", tenantId, from, to).getSingleResult());
+    /** totals: cases, alerts, reopenings. */
+    public record Volumes(java.util.Map<String, Long> bySeverity, java.util.Map<String, Long> byPriority,
+            java.util.Map<String, Long> byClassification, java.util.Map<String, Long> byStatus, long[] totals) {
     }
 
     /** Closed cases per rule, noisiest first: the tuning list. */

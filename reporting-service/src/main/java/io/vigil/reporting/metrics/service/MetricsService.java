@@ -4,7 +4,6 @@ import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.reporting.metrics.Period;
 import io.vigil.reporting.metrics.repository.MetricStatements;
 import io.vigil.reporting.metrics.repository.MetricStatements.BreachRow;
-import io.vigil.reporting.metrics.repository.MetricStatements.CountRow;
 import io.vigil.reporting.metrics.repository.MetricStatements.ResponseRow;
 import io.vigil.reporting.metrics.rest.MetricsResponse;
 import io.vigil.reporting.metrics.rest.MetricsResponse.Breach;
@@ -28,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** A tenant's response times, SLA compliance, volumes and tuning list, and the provider's overview. */
 @ApplicationScoped
@@ -62,22 +60,25 @@ public class MetricsService {
         current.requireVisible(tenantId);
         TenantFact t = tenants.findById(tenantId);
         Period before = p.previous();
-        List<CountRow> severity = statements.countsBy("severity", tenantId, p.from(), p.to());
-        List<CountRow> previous = statements.countsBy("severity", tenantId, before.from(), before.to());
-        MetricsResponse.Volumes volumes = new MetricsResponse.Volumes(sum(severity, CountRow::cases),
-                sum(severity, CountRow::alerts), statements.reopened(tenantId, p.from(), p.to()), counts(severity),
-                counts(statements.countsBy("priority_label", tenantId, p.from(), p.to())),
-                counts(statements.countsBy("classification", tenantId, p.from(), p.to())),
-                counts(statements.countsBy("status", tenantId, p.from(), p.to())), period(before),
-                sum(previous, CountRow::cases), sum(previous, CountRow::alerts));
-        return new MetricsResponse(tenantId, t == null ? null : t.name, period(p), responseTimes(tenantId, p),
-                clocks(tenantId, p), breaches(tenantId, p, BREACHES_SHOWN),
-                statements.breachCount(tenantId, p.from(), p.to()), volumes, rules(tenantId, p));
+        MetricStatements.Volumes now = statements.volumes(tenantId, p.from(), p.to());
+        MetricStatements.Volumes then = statements.volumes(tenantId, before.from(), before.to());
+        MetricsResponse.Volumes volumes = new MetricsResponse.Volumes(now.totals()[0], now.totals()[1], now.totals()[2],
+                now.bySeverity(), now.byPriority(), now.byClassification(), now.byStatus(), period(before),
+                then.totals()[0], then.totals()[1]);
+        MetricStatements.Clocks clocks = statements.clocks(tenantId, p.from(), p.to());
+        List<ClockCompliance> compliance = compliance(clocks);
+        return new MetricsResponse(tenantId, t == null ? null : t.name, period(p), responseTimes(tenantId, p, clocks),
+                compliance, breaches(tenantId, p, BREACHES_SHOWN), compliance.stream().mapToLong(ClockCompliance::breached)
+                        .sum(), volumes, rules(tenantId, p));
     }
 
     public List<ResponseTime> responseTimes(UUID tenantId, Period p) {
+        return responseTimes(tenantId, p, statements.clocks(tenantId, p.from(), p.to()));
+    }
+
+    private List<ResponseTime> responseTimes(UUID tenantId, Period p, MetricStatements.Clocks clocks) {
         Map<String, Integer> targets = new LinkedHashMap<>();
-        statements.targets(tenantId, p.from(), p.to()).forEach(r -> targets.put(r.severity() + "|" + r.kind(), r.targetMinutes()));
+        clocks.targets().forEach(r -> targets.put(r.severity() + "|" + r.kind(), r.targetMinutes()));
         List<ResponseRow> rows = new ArrayList<>(statements.responseTimes(tenantId, p.from(), p.to()));
         rows.sort(Comparator.comparingInt(r -> r.severity() == null ? -1 : SEVERITIES.indexOf(r.severity())));
         List<ResponseTime> out = new ArrayList<>();
@@ -95,7 +96,11 @@ public class MetricsService {
     }
 
     public List<ClockCompliance> clocks(UUID tenantId, Period p) {
-        return statements.clocks(tenantId, p.from(), p.to()).stream().map(r -> new ClockCompliance(r.family(), r.kind(),
+        return compliance(statements.clocks(tenantId, p.from(), p.to()));
+    }
+
+    private static List<ClockCompliance> compliance(MetricStatements.Clocks clocks) {
+        return clocks.kinds().stream().map(r -> new ClockCompliance(r.family(), r.kind(),
                 r.regime(), r.met(), r.breached(), r.keptLate(), r.breached() - r.keptLate(), r.running(),
                 r.met() + r.breached() == 0 ? null : round4((double) r.met() / (r.met() + r.breached())),
                 r.pausedMinutes())).toList();
@@ -176,16 +181,6 @@ public class MetricsService {
         } catch (RuntimeException e) {
             return ZoneOffset.UTC;
         }
-    }
-
-    private static Map<String, Long> counts(List<CountRow> rows) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        rows.forEach(r -> m.put(r.key(), r.cases()));
-        return m;
-    }
-
-    private static long sum(List<CountRow> rows, Function<CountRow, Long> f) {
-        return rows.stream().mapToLong(f::apply).sum();
     }
 
     /** Seconds to minutes, to a tenth. */
