@@ -48,6 +48,23 @@ final class Bench {
         return -1;
     }
 
+    /** The base URL of a part of the local stack: 127.0.0.1 on its port ({@code VIGIL_<PART>_PORT}, else the default). */
+    static String local(String portVariable, String defaultPort) {
+        return "http://127.0.0.1:" + System.getenv().getOrDefault(portVariable, defaultPort);
+    }
+
+    /** The local stack's PostgreSQL as its superuser: benchmarks seed and remove their own rows through it. */
+    static java.sql.Connection superuser() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
+                + System.getenv().getOrDefault("VIGIL_PG_PORT", "55432") + "/vigil", "postgres",
+                System.getenv().getOrDefault("VIGIL_PG_SUPERUSER_PASSWORD", "vigil"));
+    }
+
+    /** The stack's Keycloak, to make the benchmark's users. */
+    static LatencyBench.Identities identities(java.net.http.HttpClient http) throws Exception {
+        return new LatencyBench.Identities(http, local("VIGIL_KEYCLOAK_PORT", "8180"));
+    }
+
     static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";

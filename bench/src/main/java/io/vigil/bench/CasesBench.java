@@ -3,7 +3,6 @@ package io.vigil.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -68,20 +67,17 @@ public final class CasesBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        String db = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_PG_PORT", "55432") + "/vigil";
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        LatencyBench.Identities ids = new LatencyBench.Identities(http,
-                "http://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_KEYCLOAK_PORT", "8180"));
+        LatencyBench.Identities ids = Bench.identities(http);
         String analyst = ids.user(List.of("soc-tier1"), "/tenants", false);
-        String base = "http://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_CASE_SERVICE_PORT", "8083") + "/api/v1/cases";
+        String base = Bench.local("VIGIL_CASE_SERVICE_PORT", "8083") + "/api/v1/cases";
 
         System.out.printf(Locale.ROOT, "Case queue under load (%s)%n", Bench.machine());
         List<UUID> own = new ArrayList<>();
         for (int t = 0; t < tenants; t++) {
             own.add(UUID.randomUUID());
         }
-        try (Connection c = DriverManager.getConnection(db, "postgres",
-                System.getenv().getOrDefault("VIGIL_PG_SUPERUSER_PASSWORD", "vigil"))) {
+        try (Connection c = Bench.superuser()) {
             if (reuse) {
                 own = kept(c);
                 if (own.isEmpty()) {

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
@@ -55,13 +54,10 @@ public final class ReportBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        String db = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_PG_PORT", "55432") + "/vigil";
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        LatencyBench.Identities ids = new LatencyBench.Identities(http,
-                "http://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_KEYCLOAK_PORT", "8180"));
+        LatencyBench.Identities ids = Bench.identities(http);
         String manager = ids.user(List.of("soc-manager"), "/tenants", false);
-        String base = "http://127.0.0.1:" + System.getenv().getOrDefault("VIGIL_REPORTING_SERVICE_PORT", "8084")
-                + "/api/v1/reports";
+        String base = Bench.local("VIGIL_REPORTING_SERVICE_PORT", "8084") + "/api/v1/reports";
         YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
 
         System.out.printf(Locale.ROOT, "Reports from the read model (%s)%n", Bench.machine());
@@ -70,8 +66,7 @@ public final class ReportBench {
             own.add(UUID.randomUUID());
         }
         boolean ok;
-        try (Connection c = DriverManager.getConnection(db, "postgres",
-                System.getenv().getOrDefault("VIGIL_PG_SUPERUSER_PASSWORD", "vigil"))) {
+        try (Connection c = Bench.superuser()) {
             long t0 = System.nanoTime();
             seed(c, own, month, cases, otherCases, alertsPerCase);
             long total = cases + (long) otherCases * (tenants - 1);

@@ -247,6 +247,7 @@ class ReportingMetricsTest {
         // What the client must decide, and what was done, from case-service's run messages.
         given().auth().oauth2(viewerA).get(path + cases[6]).then().statusCode(200)
                 .body("decisionsNeeded.inWords", contains("Disable the account CORP\\jdoe"))
+                .body("decisionsNeeded[0].waitingSince", equalTo(openedAt(6).plusSeconds(30 * 60).toString()))
                 .body("decisionsNeeded[0].decide", equalTo("/api/v1/cases/" + cases[6] + "/playbook-runs/" + runId
                         + "/steps/2/decision"))
                 .body("containment.inWords", contains("Cut the host fin-ws-042.corp.example off the network",
@@ -386,7 +387,9 @@ class ReportingMetricsTest {
                 .put("status", isolate).put("approval", "no pre-approval for a CRITICAL asset").put("attempts", 0)
                 .put("decidedBy", decidedBy).put("finishedAt", isolate.equals("SUCCEEDED") ? at.toString() : null);
         steps.addObject().put("position", 2).put("action", "disable_account").put("target", "CORP\\jdoe")
-                .put("status", disable).put("approval", "no pre-approval of disable_account").put("attempts", 0);
+                .put("status", disable).put("approval", "no pre-approval of disable_account").put("attempts", 0)
+                // The run reaches step 2 (and its wait starts) once step 1 is done.
+                .put("waitingSince", isolate.equals("SUCCEEDED") ? at.toString() : null);
         publisher.publish("case.events", new Envelope(t, UUID.randomUUID(), "case.playbook-run.changed", 1, at, r.toString()));
     }
 

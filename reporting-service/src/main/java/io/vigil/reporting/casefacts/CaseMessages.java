@@ -24,12 +24,9 @@ public final class CaseMessages {
     public static final List<String> CLOCK_CHANGES = List.of("case.sla.at-risk", "case.sla.breached", "case.sla.met",
             "case.sla.met-late");
 
+    /** The case file is all reporting reads; who changed what is the case's own timeline. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CaseChanged(CaseFile caseFile, Change change) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Change(String by, Instant at, List<String> fields) {
+    public record CaseChanged(CaseFile caseFile) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -56,6 +53,6 @@ public final class CaseMessages {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RunStep(int position, String action, String target, String status, String approval,
-            String decidedBy, Instant decidedAt, String decisionNote, Instant startedAt, Instant finishedAt) {
+            Instant waitingSince, String decidedBy, Instant decidedAt, String decisionNote, Instant startedAt, Instant finishedAt) {
     }
 }

@@ -15,7 +15,9 @@ public record RunResponse(UUID id, UUID tenantId, UUID caseId, String playbook, 
 
     @Schema(name = "PlaybookRunStep")
     public record Step(int position, String action, String target, String connector, Playbook.OnFailure onFailure,
-            PlaybookStep.Status status, String approval, String decidedBy, Instant decidedAt, String decisionNote,
-            int attempts, String detail, Instant startedAt, Instant finishedAt) {
+            PlaybookStep.Status status, String approval,
+            @Schema(description = "When the run reached this step and it began to wait for the client's approval")
+            Instant waitingSince, String decidedBy, Instant decidedAt, String decisionNote, int attempts,
+            String detail, Instant startedAt, Instant finishedAt) {
     }
 }

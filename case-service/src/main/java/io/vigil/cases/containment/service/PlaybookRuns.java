@@ -154,8 +154,7 @@ public class PlaybookRuns {
         after.put("note", note);
         audit.append(run.tenantId, caller.subject(), run.caseId, approve ? "containment.step.approved"
                 : "containment.step.denied", null, after);
-        advance(run, now);
-        return view(run);
+        return advance(run, now);
     }
 
     /** The case's human-friendly number (the caller sees the case). */
@@ -183,11 +182,13 @@ public class PlaybookRuns {
     /**
      * Sets the run's status from its steps: finished when every step is; waiting when the next step waits for
      * approval; denied (and the rest skipped) when a step was denied; failed when a failed step stops it. The run
-     * after the change is announced on case.events.
+     * after the change is announced on case.events, and returned.
      */
-    void advance(PlaybookRun run, Instant now) {
+    RunResponse advance(PlaybookRun run, Instant now) {
         settle(run, now);
-        events.publishRun(view(run), now);
+        RunResponse after = view(run);
+        events.publishRun(after, now);
+        return after;
     }
 
     private void settle(PlaybookRun run, Instant now) {
@@ -230,7 +231,7 @@ public class PlaybookRuns {
 
     RunResponse view(PlaybookRun run) {
         List<RunResponse.Step> steps = runs.steps(run.id).stream().map(s -> new RunResponse.Step(s.key.position(),
-                s.action.wire(), s.target, s.connector, s.onFailure, s.status, s.approval, s.decidedBy, s.decidedAt,
+                s.action.wire(), s.target, s.connector, s.onFailure, s.status, s.approval, s.waitingSince, s.decidedBy, s.decidedAt,
                 s.decisionNote, s.attempts, s.detail, s.startedAt, s.finishedAt)).toList();
         return new RunResponse(run.id, run.tenantId, run.caseId, run.playbook, run.version, run.status, run.startedBy,
                 run.startedAt, run.finishedAt, steps);

@@ -24,6 +24,7 @@ import java.util.UUID;
 public class CaseEvents {
 
     public static final int SCHEMA_VERSION = 1;
+    public static final String RUN_CHANGED = "case.playbook-run.changed";
 
     /** The payload of every case.* message. */
     public record CaseChanged(CaseResponse caseFile, Change change) {
@@ -70,8 +71,6 @@ public class CaseEvents {
             throw new IllegalStateException("cannot write " + RUN_CHANGED + " of run " + run.id(), e);
         }
     }
-
-    public static final String RUN_CHANGED = "case.playbook-run.changed";
 
     public void publish(String type, Case c, Change change) {
         try {

@@ -110,7 +110,7 @@ public class BriefingService {
                 String words = BusinessTerms.action(s.action(), s.target());
                 if (s.status().equals("WAITING_APPROVAL") && r.status.equals("WAITING_APPROVAL")) {
                     decisions.add(new Decision(r.runId, s.position(), s.action(), s.target(), words, s.approval(),
-                            r.startedBy, r.changedAt, "/api/v1/cases/" + c.caseId + "/playbook-runs/" + r.runId
+                            r.startedBy, s.waitingSince(), "/api/v1/cases/" + c.caseId + "/playbook-runs/" + r.runId
                                     + "/steps/" + s.position() + "/decision"));
                 }
                 if (!s.status().equals("SKIPPED")) {

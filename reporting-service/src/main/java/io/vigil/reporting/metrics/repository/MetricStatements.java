@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -107,28 +109,33 @@ public class MetricStatements {
                 + "coalesce(sum(alert_count), 0), coalesce(sum(reopened), 0), "
                 + "grouping(severity, priority_label, classification, status) from (" + CASES + ") p "
                 + "group by grouping sets ((severity), (priority_label), (classification), (status), ()) order by 5, 1";
-        Volumes v = new Volumes(new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>(),
-                new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>(), new long[3]);
+        List<Map<String, Long>> by = List.of(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                new LinkedHashMap<>());
+        long cases = 0;
+        long alerts = 0;
+        long reopened = 0;
         for (Object[] r : rows(sql, tenantId, from, to)) {
-            String key = (String) r[0];
-            switch ((int) n(r[4])) { // which set the row belongs to: a bit per column left out, severity highest
-                case 7 -> v.bySeverity().put(key, n(r[1]));
-                case 11 -> v.byPriority().put(key, n(r[1]));
-                case 13 -> v.byClassification().put(key, n(r[1]));
-                case 14 -> v.byStatus().put(key, n(r[1]));
-                default -> {
-                    v.totals()[0] = n(r[1]);
-                    v.totals()[1] = n(r[2]);
-                    v.totals()[2] = n(r[3]);
-                }
+            // Which set the row belongs to: a bit per column left out, severity's the highest.
+            int set = switch ((int) n(r[4])) {
+                case 7 -> 0;
+                case 11 -> 1;
+                case 13 -> 2;
+                case 14 -> 3;
+                default -> -1;
+            };
+            if (set >= 0) {
+                by.get(set).put((String) r[0], n(r[1]));
+            } else {
+                cases = n(r[1]);
+                alerts = n(r[2]);
+                reopened = n(r[3]);
             }
         }
-        return v;
+        return new Volumes(cases, alerts, reopened, by.get(0), by.get(1), by.get(2), by.get(3));
     }
 
-    /** totals: cases, alerts, reopenings. */
-    public record Volumes(java.util.Map<String, Long> bySeverity, java.util.Map<String, Long> byPriority,
-            java.util.Map<String, Long> byClassification, java.util.Map<String, Long> byStatus, long[] totals) {
+    public record Volumes(long cases, long alerts, long reopened, Map<String, Long> bySeverity,
+            Map<String, Long> byPriority, Map<String, Long> byClassification, Map<String, Long> byStatus) {
     }
 
     /** Closed cases per rule, noisiest first: the tuning list. */

@@ -1,7 +1,6 @@
 package io.vigil.reporting.metrics.rest;
 
 import io.quarkus.security.Authenticated;
-import io.vigil.reporting.metrics.Period;
 import io.vigil.reporting.metrics.service.MetricsService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,7 +37,7 @@ public class MetricsResource {
             @QueryParam("month") String month,
             @Parameter(description = "Start of the period (ISO-8601 instant), with to") @QueryParam("from") String from,
             @Parameter(description = "End of the period, excluded") @QueryParam("to") String to) {
-        return service.metrics(tenantId, service.period(tenantId, month, from, to));
+        return service.metrics(tenantId, month, from, to);
     }
 
     @GET
@@ -49,15 +48,9 @@ public class MetricsResource {
     public Response csv(@PathParam("tenantId") UUID tenantId,
             @Parameter(description = "response-times, clocks, breaches or rules") @PathParam("table") String table,
             @QueryParam("month") String month, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Period p = service.period(tenantId, month, from, to);
-        String body = switch (table) {
-            case "response-times" -> MetricsCsv.responseTimes(service.responseTimes(tenantId, p));
-            case "clocks" -> MetricsCsv.clocks(service.clocks(tenantId, p));
-            case "breaches" -> MetricsCsv.breaches(service.breaches(tenantId, p, Integer.MAX_VALUE));
-            default -> MetricsCsv.rules(service.rules(tenantId, p));
-        };
-        String name = "vigil-" + tenantId + "-" + p.label().replaceAll("[^0-9A-Za-z-]", "_") + "-" + table + ".csv";
-        return Response.ok(body, "text/csv; charset=utf-8")
+        MetricsService.Export export = service.export(tenantId, table, month, from, to);
+        String name = "vigil-" + tenantId + "-" + export.label().replaceAll("[^0-9A-Za-z-]", "_") + "-" + table + ".csv";
+        return Response.ok(export.csv(), "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 }

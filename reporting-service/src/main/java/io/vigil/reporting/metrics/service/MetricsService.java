@@ -1,7 +1,9 @@
 package io.vigil.reporting.metrics.service;
 
+import io.vigil.platform.errors.ProblemException;
 import io.vigil.platform.tenancy.CurrentTenant;
 import io.vigil.reporting.metrics.Period;
+import io.vigil.reporting.metrics.mapping.MetricsCsv;
 import io.vigil.reporting.metrics.repository.MetricStatements;
 import io.vigil.reporting.metrics.repository.MetricStatements.BreachRow;
 import io.vigil.reporting.metrics.repository.MetricStatements.ResponseRow;
@@ -48,23 +50,20 @@ public class MetricsService {
         this.clock = clock;
     }
 
-    /** The tenant's period from the request's {@code month} or {@code from}/{@code to}, in its time zone. */
-    @Transactional
-    public Period period(UUID tenantId, String month, String from, String to) {
-        current.requireVisible(tenantId);
-        return Period.of(month, from, to, zone(tenants.findById(tenantId)), clock.instant());
+    /** One CSV table of the tenant's figures, and the period it covers (for the file's name). */
+    public record Export(String label, String csv) {
     }
 
     @Transactional
-    public MetricsResponse metrics(UUID tenantId, Period p) {
-        current.requireVisible(tenantId);
-        TenantFact t = tenants.findById(tenantId);
+    public MetricsResponse metrics(UUID tenantId, String month, String from, String to) {
+        TenantFact t = visible(tenantId);
+        Period p = Period.of(month, from, to, zone(t), clock.instant());
         Period before = p.previous();
         MetricStatements.Volumes now = statements.volumes(tenantId, p.from(), p.to());
         MetricStatements.Volumes then = statements.volumes(tenantId, before.from(), before.to());
-        MetricsResponse.Volumes volumes = new MetricsResponse.Volumes(now.totals()[0], now.totals()[1], now.totals()[2],
+        MetricsResponse.Volumes volumes = new MetricsResponse.Volumes(now.cases(), now.alerts(), now.reopened(),
                 now.bySeverity(), now.byPriority(), now.byClassification(), now.byStatus(), period(before),
-                then.totals()[0], then.totals()[1]);
+                then.cases(), then.alerts());
         MetricStatements.Clocks clocks = statements.clocks(tenantId, p.from(), p.to());
         List<ClockCompliance> compliance = compliance(clocks);
         return new MetricsResponse(tenantId, t == null ? null : t.name, period(p), responseTimes(tenantId, p, clocks),
@@ -72,8 +71,25 @@ public class MetricsService {
                         .sum(), volumes, rules(tenantId, p));
     }
 
-    public List<ResponseTime> responseTimes(UUID tenantId, Period p) {
-        return responseTimes(tenantId, p, statements.clocks(tenantId, p.from(), p.to()));
+    /** {@code table}: response-times, clocks, breaches (all of them) or rules. */
+    @Transactional
+    public Export export(UUID tenantId, String table, String month, String from, String to) {
+        Period p = Period.of(month, from, to, zone(visible(tenantId)), clock.instant());
+        String csv = switch (table) {
+            case "response-times" -> MetricsCsv.responseTimes(responseTimes(tenantId, p,
+                    statements.clocks(tenantId, p.from(), p.to())));
+            case "clocks" -> MetricsCsv.clocks(compliance(statements.clocks(tenantId, p.from(), p.to())));
+            case "breaches" -> MetricsCsv.breaches(breaches(tenantId, p, Integer.MAX_VALUE));
+            case "rules" -> MetricsCsv.rules(rules(tenantId, p));
+            default -> throw new ProblemException.NotFound("no table " + table);
+        };
+        return new Export(p.label(), csv);
+    }
+
+    /** The tenant's facts (null until its first message arrives); 404 when it is not the caller's. */
+    private TenantFact visible(UUID tenantId) {
+        current.requireVisible(tenantId);
+        return tenants.findById(tenantId);
     }
 
     private List<ResponseTime> responseTimes(UUID tenantId, Period p, MetricStatements.Clocks clocks) {
@@ -95,10 +111,6 @@ public class MetricsService {
         return out;
     }
 
-    public List<ClockCompliance> clocks(UUID tenantId, Period p) {
-        return compliance(statements.clocks(tenantId, p.from(), p.to()));
-    }
-
     private static List<ClockCompliance> compliance(MetricStatements.Clocks clocks) {
         return clocks.kinds().stream().map(r -> new ClockCompliance(r.family(), r.kind(),
                 r.regime(), r.met(), r.breached(), r.keptLate(), r.breached() - r.keptLate(), r.running(),
@@ -106,7 +118,7 @@ public class MetricsService {
                 r.pausedMinutes())).toList();
     }
 
-    public List<Breach> breaches(UUID tenantId, Period p, int limit) {
+    private List<Breach> breaches(UUID tenantId, Period p, int limit) {
         Instant now = clock.instant();
         return statements.breaches(tenantId, p.from(), p.to(), limit).stream()
                 .map(r -> new Breach(r.caseId(), r.caseNumber(), r.caseTitle(), r.severity(), r.family(), r.kind(),
@@ -114,7 +126,7 @@ public class MetricsService {
                 .toList();
     }
 
-    public List<RuleTuning> rules(UUID tenantId, Period p) {
+    private List<RuleTuning> rules(UUID tenantId, Period p) {
         return statements.rules(tenantId, p.from(), p.to(), RULES_SHOWN).stream().map(r -> new RuleTuning(r.ruleId(),
                 r.title(), r.closed(), r.falsePositives(), r.benignPositives(), r.truePositives(),
                 round4((double) r.falsePositives() / r.closed()))).toList();

@@ -1,4 +1,4 @@
-package io.vigil.reporting.metrics.rest;
+package io.vigil.reporting.metrics.mapping;
 
 import java.util.List;
 

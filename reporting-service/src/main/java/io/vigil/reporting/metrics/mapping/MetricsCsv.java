@@ -1,21 +1,22 @@
-package io.vigil.reporting.metrics.rest;
+package io.vigil.reporting.metrics.mapping;
 
+import io.vigil.reporting.metrics.rest.MetricsResponse;
 import java.util.List;
 
 /** The tables of {@link MetricsResponse} as CSV, one header row each. */
-final class MetricsCsv {
+public final class MetricsCsv {
 
     private MetricsCsv() {
     }
 
-    static String responseTimes(List<MetricsResponse.ResponseTime> rows) {
+    public static String responseTimes(List<MetricsResponse.ResponseTime> rows) {
         Csv csv = new Csv().row("measure", "severity", "cases", "measured", "median_minutes", "p90_minutes", "target_minutes");
         rows.forEach(r -> csv.row(r.measure(), r.severity(), r.cases(), r.measured(), r.medianMinutes(), r.p90Minutes(),
                 r.targetMinutes()));
         return csv.toString();
     }
 
-    static String clocks(List<MetricsResponse.ClockCompliance> rows) {
+    public static String clocks(List<MetricsResponse.ClockCompliance> rows) {
         Csv csv = new Csv().row("family", "kind", "regime", "met", "breached", "kept_late", "overdue", "running",
                 "compliance", "paused_minutes");
         rows.forEach(r -> csv.row(r.family(), r.kind(), r.regime(), r.met(), r.breached(), r.keptLate(), r.overdue(),
@@ -23,7 +24,7 @@ final class MetricsCsv {
         return csv.toString();
     }
 
-    static String breaches(List<MetricsResponse.Breach> rows) {
+    public static String breaches(List<MetricsResponse.Breach> rows) {
         Csv csv = new Csv().row("case_number", "case_title", "severity", "family", "kind", "regime", "target_minutes",
                 "due_at", "stopped_at", "paused_minutes", "cause", "case_id");
         rows.forEach(r -> csv.row(r.caseNumber(), r.caseTitle(), r.severity(), r.family(), r.kind(), r.regime(),
@@ -31,7 +32,7 @@ final class MetricsCsv {
         return csv.toString();
     }
 
-    static String rules(List<MetricsResponse.RuleTuning> rows) {
+    public static String rules(List<MetricsResponse.RuleTuning> rows) {
         Csv csv = new Csv().row("rule_id", "title", "closed", "false_positives", "benign_positives", "true_positives",
                 "false_positive_rate");
         rows.forEach(r -> csv.row(r.ruleId(), r.title(), r.closed(), r.falsePositives(), r.benignPositives(),
