@@ -142,10 +142,10 @@ public final class ReportBench {
                 + " 1, at from (select n, ?::timestamptz + (n * ?::double precision) * interval '1 second' as at"
                 + " from generate_series(1, ?) n) s";
         String clockRows = "insert into reporting.clock_facts (clock_id, tenant_id, case_id, case_number, severity, family,"
-                + " kind, target_minutes, counting, state, late, started_at, due_at, stopped_at, counted_minutes,"
-                + " paused_minutes, announced_at) select gen_random_uuid(), tenant_id, case_id, number, severity, 'SLA',"
-                + " k.kind, k.target, 'ALWAYS', case when number % 10 = 0 then 'BREACHED' else 'MET' end,"
-                + " number % 20 = 0, created_at, created_at + k.target * interval '1 minute',"
+                + " kind, target_minutes, counting, state, late, started_at, case_opened_at, due_at, stopped_at,"
+                + " counted_minutes, paused_minutes, announced_at) select gen_random_uuid(), tenant_id, case_id, number,"
+                + " severity, 'SLA', k.kind, k.target, 'ALWAYS', case when number % 10 = 0 then 'BREACHED' else 'MET' end,"
+                + " number % 20 = 0, created_at, created_at, created_at + k.target * interval '1 minute',"
                 + " created_at + interval '10 minutes', 10, number % 7, created_at from reporting.case_facts"
                 + " cross join (values ('ACKNOWLEDGE', 15), ('CONTAIN', 240), ('RESOLVE', 1440)) k(kind, target)"
                 + " where tenant_id = ?::uuid";

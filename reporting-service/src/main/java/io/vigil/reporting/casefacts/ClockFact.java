@@ -49,6 +49,9 @@ public class ClockFact {
     public boolean late;
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
+    /** When the clock's case was opened: reports take the clocks of the cases opened in their period. */
+    @Column(name = "case_opened_at", nullable = false)
+    public Instant caseOpenedAt;
     @Column(name = "due_at")
     public Instant dueAt;
     @Column(name = "stopped_at")

@@ -135,6 +135,11 @@ public class CaseFactService implements MessageHandler {
             return;
         }
         c.caseId = m.caseId();
+        if (fresh) {
+            // The case's own messages come first on the stream; a clock without one counts from its start.
+            CaseFact opened = cases.findById(m.caseId());
+            c.caseOpenedAt = opened == null ? k.startedAt() : opened.createdAt;
+        }
         c.caseNumber = m.caseNumber();
         c.severity = m.severity();
         c.family = k.family();

@@ -19,6 +19,8 @@ public class MetricStatements {
 
     /** Cases of one tenant opened in the period, for the statements below. */
     private static final String CASES = "select * from case_facts where tenant_id = ?1 and created_at >= ?2 and created_at < ?3";
+    /** The clocks of those cases. */
+    private static final String CLOCKS = "clock_facts k where k.tenant_id = ?1 and k.case_opened_at >= ?2 and k.case_opened_at < ?3";
 
     /** One row per severity (and one with a null severity for all): response times in seconds. */
     public record ResponseRow(String severity, long cases, long detected, Double mttdMedian, Double mttdP90,
@@ -74,8 +76,7 @@ public class MetricStatements {
         String sql = "select k.family, k.kind, k.severity, max(k.regime), count(*) filter (where k.state = 'MET'), "
                 + "count(*) filter (where k.state = 'BREACHED'), count(*) filter (where k.state = 'BREACHED' and k.late), "
                 + "count(*) filter (where k.state in ('ON_TRACK', 'AT_RISK')), coalesce(sum(k.paused_minutes), 0), "
-                + "max(k.target_minutes), grouping(k.severity) from clock_facts k join (" + CASES + ") p on p.case_id = k.case_id "
-                + "where k.tenant_id = ?1 group by grouping sets ((k.family, k.kind), (k.family, k.kind, k.severity)) "
+                + "max(k.target_minutes), grouping(k.severity) from " + CLOCKS + " group by grouping sets ((k.family, k.kind), (k.family, k.kind, k.severity)) "
                 + "order by k.family desc, k.kind";
         List<ClockRow> kinds = new java.util.ArrayList<>();
         List<TargetRow> targets = new java.util.ArrayList<>();
@@ -94,9 +95,9 @@ public class MetricStatements {
     }
 
     public List<BreachRow> breaches(UUID tenantId, Instant from, Instant to, int limit) {
-        String sql = "select k.case_id, k.case_number, p.title, k.severity, k.family, k.kind, k.regime, k.target_minutes, "
-                + "k.due_at, k.stopped_at, k.counted_minutes, k.paused_minutes, k.counting from clock_facts k "
-                + "join (" + CASES + ") p on p.case_id = k.case_id where k.tenant_id = ?1 and k.state = 'BREACHED' "
+        String sql = "select k.case_id, k.case_number, (select c.title from case_facts c where c.case_id = k.case_id), "
+                + "k.severity, k.family, k.kind, k.regime, k.target_minutes, k.due_at, k.stopped_at, k.counted_minutes, "
+                + "k.paused_minutes, k.counting from " + CLOCKS + " and k.state = 'BREACHED' "
                 + "order by k.due_at nulls last, k.case_number, k.kind limit " + limit;
         return rows(sql, tenantId, from, to).stream().map(r -> new BreachRow((UUID) r[0], n(r[1]), (String) r[2],
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (int) n(r[7]), instant(r[8]), instant(r[9]),
@@ -159,10 +160,9 @@ public class MetricStatements {
                 + "left join (select tenant_id, count(*) cases, count(*) filter (where status not in ('RESOLVED', 'CLOSED')) open, "
                 + "count(*) filter (where status not in ('RESOLVED', 'CLOSED') and severity = 'CRITICAL') open_critical "
                 + "from case_facts where created_at >= ?2 and created_at < ?3 group by tenant_id) c on c.tenant_id = t.tenant_id "
-                + "left join (select k.tenant_id, count(*) filter (where k.state = 'MET') met, "
-                + "count(*) filter (where k.state = 'BREACHED') breached from clock_facts k join case_facts p "
-                + "on p.case_id = k.case_id where k.family = 'SLA' and p.created_at >= ?2 and p.created_at < ?3 "
-                + "group by k.tenant_id) k on k.tenant_id = t.tenant_id "
+                + "left join (select tenant_id, count(*) filter (where state = 'MET') met, "
+                + "count(*) filter (where state = 'BREACHED') breached from clock_facts where family = 'SLA' "
+                + "and case_opened_at >= ?2 and case_opened_at < ?3 group by tenant_id) k on k.tenant_id = t.tenant_id "
                 + "where (?1 = '*' or t.tenant_id = any (cast(string_to_array(?1, ',') as uuid[])))";
         Query q = em.createNativeQuery(sql).setParameter(1, tenants).setParameter(2, from).setParameter(3, to);
         @SuppressWarnings("unchecked")
