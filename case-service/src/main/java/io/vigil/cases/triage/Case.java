@@ -1,5 +1,7 @@
 package io.vigil.cases.triage;
 
+import io.vigil.platform.tenancy.Roles;
+
 import io.vigil.cases.alert.Alert;
 import io.vigil.platform.tenancy.TenantContext;
 import io.vigil.platform.tenancy.TenantFilter;
@@ -45,8 +47,7 @@ public class Case {
     public enum Party {
         PROVIDER, CLIENT;
 
-        private static final Set<String> PROVIDER_ROLES = Set.of("soc-tier1", "soc-tier2", "soc-tier3",
-                "soc-manager", "provider-admin");
+        private static final Set<String> PROVIDER_ROLES = Roles.STAFF;
 
         /**
          * The caller's side: provider staff (their actions acknowledge a case; they read internal comments)

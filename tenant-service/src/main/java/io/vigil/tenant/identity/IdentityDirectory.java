@@ -1,5 +1,7 @@
 package io.vigil.tenant.identity;
 
+import io.vigil.platform.tenancy.Roles;
+
 import io.vigil.platform.errors.Problem;
 import io.vigil.platform.errors.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +38,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class IdentityDirectory {
 
     public static final String ALL_TENANTS = "/tenants";
-    public static final String SYSTEM_ROLE = "customer-system";
-    public static final Set<String> CUSTOMER_ROLES = Set.of("customer-viewer", "customer-analyst", "customer-admin");
-    public static final Set<String> STAFF_ROLES = Set.of("soc-tier1", "soc-tier2", "soc-tier3", "soc-manager",
-            "provider-admin");
+    public static final String SYSTEM_ROLE = Roles.CUSTOMER_SYSTEM;
+    public static final Set<String> CUSTOMER_ROLES = Roles.CUSTOMER;
+    public static final Set<String> STAFF_ROLES = Roles.STAFF;
 
     private final Keycloak keycloak;
     private final String realm;
@@ -127,8 +128,7 @@ public class IdentityDirectory {
         List<Member> out = new ArrayList<>();
         for (UserRepresentation u : r.groups().group(g.get().getId()).members(0, 1000, false)) {
             List<String> roles = r.users().get(u.getId()).roles().realmLevel().listEffective().stream()
-                    .map(RoleRepresentation::getName).filter(n -> n.startsWith("customer-") || n.startsWith("soc-")
-                            || n.equals("provider-admin")).sorted().toList();
+                    .map(RoleRepresentation::getName).filter(Roles::isVigil).sorted().toList();
             out.add(new Member(u.getId(), u.getUsername(), u.getEmail(), Boolean.TRUE.equals(u.isEnabled()), roles));
         }
         return out;

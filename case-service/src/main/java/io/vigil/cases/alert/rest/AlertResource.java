@@ -51,8 +51,7 @@ public class AlertResource {
     @PUT
     @Path("{id}/verdict")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
-            "customer-analyst"})
+    @RolesAllowed("${vigil.roles.case-workers}")
     @Operation(summary = "Close the alert with a verdict (TRUE_POSITIVE, BENIGN_POSITIVE, FALSE_POSITIVE) and a note;"
             + " detection counts verdicts per rule and tenant. Repeating it changes nothing; a new verdict replaces"
             + " the old one")

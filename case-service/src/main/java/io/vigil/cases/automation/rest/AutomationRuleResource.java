@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/automation-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Containment")
-@RolesAllowed({"provider-admin", "soc-manager", "soc-tier3", "customer-admin"})
+@RolesAllowed("${vigil.roles.tier3-up-and-client-admins}")
 public class AutomationRuleResource {
 
     private final AutomationRules rules;
@@ -31,7 +31,7 @@ public class AutomationRuleResource {
     }
 
     @GET
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.staff-and-client-admins}")
     @Operation(operationId = "listAutomationRules", summary = "The tenant's automation rules, in the order they run")
     public Page<AutomationRuleResponse> list(@PathParam("tenantId") UUID tenantId) {
         return new Page<>(rules.list(tenantId), null);

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/connectors")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Containment")
-@RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+@RolesAllowed("${vigil.roles.tenant-admins}")
 public class ConnectorResource {
 
     private final Connectors connectors;
@@ -32,7 +32,7 @@ public class ConnectorResource {
     }
 
     @GET
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.staff-and-client-admins}")
     @Operation(operationId = "listConnectors", summary = "The tenant's connectors, by the names playbooks use")
     public Page<ConnectorResponse> list(@PathParam("tenantId") UUID tenantId) {
         return new Page<>(connectors.list(tenantId).stream().map(ConnectorResource::view).toList(), null);
@@ -40,7 +40,7 @@ public class ConnectorResource {
 
     @GET
     @Path("{name}")
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.staff-and-client-admins}")
     @Operation(operationId = "getConnector", summary = "One connector")
     public ConnectorResponse get(@PathParam("tenantId") UUID tenantId, @PathParam("name") String name) {
         return view(connectors.get(tenantId, name));

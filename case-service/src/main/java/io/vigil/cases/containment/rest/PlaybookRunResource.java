@@ -55,7 +55,7 @@ public class PlaybookRunResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.staff-and-client-admins}")
     @Operation(operationId = "startPlaybookRun", summary = "Run a playbook on the case: steps the client pre-approved"
             + " for the target's criticality and environment are sent at once, in order; a step it did not waits for"
             + " its admin, and the run waits with it")
@@ -74,7 +74,7 @@ public class PlaybookRunResource {
     @POST
     @Path("{runId}/steps/{position}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("customer-admin")
+    @RolesAllowed("${vigil.roles.client-admins}")
     @Operation(operationId = "decidePlaybookStep", summary = "The client's admin approves or denies a step waiting for"
             + " approval, saying why; a denial stops the run (its later steps are skipped) and is mailed to whoever"
             + " started it")

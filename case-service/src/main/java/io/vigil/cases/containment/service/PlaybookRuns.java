@@ -1,5 +1,7 @@
 package io.vigil.cases.containment.service;
 
+import io.vigil.platform.tenancy.Roles;
+
 import io.vigil.cases.audit.service.AuditChain;
 import io.vigil.cases.containment.Playbook;
 import io.vigil.cases.containment.PlaybookRun;
@@ -33,7 +35,7 @@ import java.util.UUID;
 public class PlaybookRuns {
 
     /** The role that approves containment for its tenant: the client's admin, never the provider. */
-    public static final String APPROVER_ROLE = "customer-admin";
+    public static final String APPROVER_ROLE = Roles.CUSTOMER_ADMIN;
 
     private final RunRepository runs;
     private final CaseRepository cases;

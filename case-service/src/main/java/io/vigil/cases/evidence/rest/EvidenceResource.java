@@ -38,8 +38,7 @@ public class EvidenceResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
-            "customer-analyst"})
+    @RolesAllowed("${vigil.roles.case-workers}")
     @Operation(operationId = "addCaseEvidence", summary = "Upload a file as evidence (the body is the file; name= its"
             + " file name). Its SHA-256 is computed on arrival; X-Content-SHA256, when sent, must match or nothing is stored")
     @APIResponse(responseCode = "201", description = "The evidence",

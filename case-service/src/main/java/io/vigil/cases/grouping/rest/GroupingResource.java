@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/case-grouping")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Case grouping", description = "How a tenant's alerts are grouped into cases, per rule or by default")
-@RolesAllowed({"soc-tier3", "soc-manager", "provider-admin"})
+@RolesAllowed("${vigil.roles.detection-engineers}")
 public class GroupingResource {
 
     private final GroupingRules rules;
@@ -33,7 +33,7 @@ public class GroupingResource {
     }
 
     @GET
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.staff-and-client-admins}")
     @Operation(operationId = "listCaseGrouping", summary = "The tenant's grouping settings: its default (ruleId '*')"
             + " and per-rule ones; without any, alerts group by rule and host within 24 h")
     public Page<GroupingResponse> list(@PathParam("tenantId") UUID tenantId) {

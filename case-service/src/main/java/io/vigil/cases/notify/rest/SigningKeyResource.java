@@ -31,7 +31,7 @@ public class SigningKeyResource {
     }
 
     @GET
-    @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tenant-admins}")
     @Operation(operationId = "getWebhookSigningKey", summary = "The key the tenant's webhooks are signed with"
             + " (made on first request): verify X-Vigil-Signature t=<unix>,v1=HMAC-SHA256(key, t + '.' + body)")
     @Transactional
@@ -42,7 +42,7 @@ public class SigningKeyResource {
 
     @POST
     @Path("rotate")
-    @RolesAllowed({"provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.provider-and-client-admins}")
     @Operation(operationId = "rotateWebhookSigningKey", summary = "A new signing key: deliveries from now on are"
             + " signed with it")
     @Transactional

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Handover", description = "The shift change: open work per client, SLA at risk, regulators waiting,"
         + " the leaving shift's notes, acknowledged by the next shift")
-@RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin"})
+@RolesAllowed("${vigil.roles.staff}")
 public class HandoverResource {
 
     private final Handovers handovers;

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/shifts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shifts", description = "The provider's shift schedule: who is on which shift, when, for which clients")
-@RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin"})
+@RolesAllowed("${vigil.roles.staff}")
 public class ShiftResource {
 
     private final Handovers handovers;
@@ -39,7 +39,7 @@ public class ShiftResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-manager", "provider-admin"})
+    @RolesAllowed("${vigil.roles.managers}")
     @Operation(operationId = "putShift", summary = "Create or replace a shift: its days, hours and zone (an end before"
             + " the start runs past midnight), its members, the tenants it covers (none: all its members serve)")
     public ShiftResponse put(@PathParam("name") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}",

@@ -46,8 +46,7 @@ public class TaskResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
-            "customer-analyst"})
+    @RolesAllowed("${vigil.roles.case-workers}")
     @Operation(operationId = "addCaseTask", summary = "Add a task to the case by hand")
     @APIResponse(responseCode = "201", description = "The task",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
@@ -64,8 +63,7 @@ public class TaskResource {
     @PATCH
     @Path("{taskId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
-            "customer-analyst"})
+    @RolesAllowed("${vigil.roles.case-workers}")
     @Operation(operationId = "updateCaseTask", summary = "Mark a task DONE, SKIPPED or OPEN again, or give it to"
             + " someone (me: the caller; empty: nobody)")
     public TaskResponse update(@PathParam("caseId") UUID caseId, @PathParam("taskId") UUID taskId,

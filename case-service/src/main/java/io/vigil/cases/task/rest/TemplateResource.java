@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/task-templates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")
-@RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin"})
+@RolesAllowed("${vigil.roles.staff}")
 public class TemplateResource {
 
     private final Tasks tasks;
@@ -38,7 +38,7 @@ public class TemplateResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier3", "soc-manager", "provider-admin"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(operationId = "putTaskTemplate", summary = "Create or replace a checklist template, chosen for new"
             + " cases by rule, ATT&CK technique or label; the provider's, or one tenant's own")
     public TemplateResponse put(@PathParam("name") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}",

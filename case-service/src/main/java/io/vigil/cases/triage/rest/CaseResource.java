@@ -157,8 +157,7 @@ public class CaseResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
-            "customer-analyst"})
+    @RolesAllowed("${vigil.roles.case-workers}")
     @Operation(operationId = "updateCase", summary = "Change status (allowed moves only), tier (with a note), assignee,"
             + " severity (with a reason), title, description, labels or owner; If-Match with the ETag answers 412"
             + " when someone changed it meanwhile")
@@ -171,8 +170,7 @@ public class CaseResource {
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
-            "customer-analyst"})
+    @RolesAllowed("${vigil.roles.case-workers}")
     @Operation(operationId = "closeCase", summary = "Close with a classification, its reason, the root cause and a"
             + " comment; the case's alerts get the same verdict, which detection counts per rule")
     @APIResponse(responseCode = "200", description = "The closed case", content = @Content(schema = @Schema(implementation = CaseResponse.class)))
@@ -184,8 +182,7 @@ public class CaseResource {
     @POST
     @Path("{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
-            "customer-analyst"})
+    @RolesAllowed("${vigil.roles.case-workers}")
     @Operation(operationId = "reopenCase", summary = "Reopen a resolved or closed case, with a reason")
     @APIResponse(responseCode = "200", description = "The reopened case", content = @Content(schema = @Schema(implementation = CaseResponse.class)))
     public Response reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -238,8 +235,7 @@ public class CaseResource {
     @POST
     @Path("{id}/observables")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
-            "customer-analyst"})
+    @RolesAllowed("${vigil.roles.case-workers}")
     @Operation(operationId = "addCaseObservable", summary = "Add an observable by hand (adding one the case has is a no-op)")
     @APIResponse(responseCode = "200", description = "The observable",
             content = @Content(schema = @Schema(implementation = ObservableResponse.class)))
@@ -268,8 +264,7 @@ public class CaseResource {
     @POST
     @Path("{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin",
-            "customer-analyst"})
+    @RolesAllowed("${vigil.roles.case-workers}")
     @Operation(operationId = "addCaseComment", summary = "Comment: provider staff INTERNAL (default) or SHARED with the"
             + " client; a client's people always SHARED")
     @APIResponse(responseCode = "201", description = "The comment", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
@@ -291,7 +286,7 @@ public class CaseResource {
     @POST
     @Path("{id}/reportable")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier2-up-and-client-admins}")
     @Operation(operationId = "markCaseReportable", summary = "Mark the case reportable under one of the tenant's"
             + " regimes: its regulatory clocks start from the client's awareness")
     public Page<ClockResponse> reportable(@PathParam("id") UUID id, @Valid @NotNull ReportableRequest request) {
@@ -309,7 +304,7 @@ public class CaseResource {
     @POST
     @Path("{id}/regulatory-notifications")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"soc-tier2", "soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier2-up-and-client-admins}")
     @Operation(operationId = "recordRegulatoryNotification", summary = "Record a notification sent to a regulator: it"
             + " stops that stage's clock and starts the next stage's")
     @APIResponse(responseCode = "201", description = "The notification",
@@ -330,7 +325,7 @@ public class CaseResource {
 
     @GET
     @Path("audit/verify")
-    @RolesAllowed({"soc-tier3", "soc-manager", "provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier3-up-and-client-admins}")
     @Operation(operationId = "verifyCaseAudit", summary = "Recompute the tenant's case audit chain; names the first"
             + " row that was changed, removed or inserted")
     public ChainVerification verify(@QueryParam("tenantId") UUID tenantId) {

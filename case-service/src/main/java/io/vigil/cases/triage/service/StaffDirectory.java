@@ -1,5 +1,7 @@
 package io.vigil.cases.triage.service;
 
+import io.vigil.platform.tenancy.Roles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.platform.errors.ProblemException;
@@ -29,8 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class StaffDirectory {
 
-    private static final Set<String> STAFF = Set.of("soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin");
-    private static final Set<String> CLIENT_WORKERS = Set.of("customer-analyst", "customer-admin");
+    private static final Set<String> STAFF = Roles.STAFF;
+    private static final Set<String> CLIENT_WORKERS = Set.of(Roles.CUSTOMER_ANALYST, Roles.CUSTOMER_ADMIN);
     private static final Duration FRESH = Duration.ofSeconds(30);
 
     /** A user as the directory has them ({@code exists} false: no such user), and when that was read. */

@@ -31,14 +31,14 @@ public class BaselineResource {
     }
 
     @GET
-    @RolesAllowed({"provider-admin", "soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.staff-and-client-admins}")
     @Operation(summary = "The tenant's baselines: settings, learning period (event time) and facts learned per kind")
     public BaselineStatus get(@PathParam("tenantId") UUID tenantId) {
         return store.status(tenantId);
     }
 
     @PUT
-    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Set the learning period, the first-seen kinds that raise alerts (logon-source, process,"
             + " parent-child, admin-tool) and the volume threshold")
     public BaselineStatus set(@PathParam("tenantId") UUID tenantId, @Valid @NotNull BaselineSettings body) {
@@ -47,7 +47,7 @@ public class BaselineResource {
 
     @GET
     @Path("facts")
-    @RolesAllowed({"provider-admin", "soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.staff-and-client-admins}")
     @Operation(summary = "What the baselines learned (a user's logon sources, a host's parent-child pairs...),"
             + " with when each fact was first seen; of one kind and entity with ?kind= and ?entity=")
     public io.vigil.platform.tenancy.Page<LearnedFact> facts(@PathParam("tenantId") UUID tenantId,

@@ -17,8 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Hunting", description = "Search the tenant's stored events by field, text and time")
-@RolesAllowed({"provider-admin", "soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "customer-analyst",
-        "customer-admin"})
+@RolesAllowed("${vigil.roles.case-workers}")
 public class HuntResource {
 
     private final HuntService service;

@@ -32,14 +32,14 @@ public class RetentionResource {
     }
 
     @GET
-    @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tenant-admins}")
     @Operation(summary = "How long the tenant's events are kept (its own days, else the provider default)")
     public Map<String, Object> get(@PathParam("tenantId") UUID tenantId) {
         return retention.get(tenantId);
     }
 
     @PUT
-    @RolesAllowed({"provider-admin", "soc-manager"})
+    @RolesAllowed("${vigil.roles.managers}")
     @Operation(summary = "Set how many days the tenant's events are kept (1 to 3650)")
     public Map<String, Object> set(@PathParam("tenantId") UUID tenantId, @NotNull RetentionBody body) {
         return retention.set(tenantId, body.days() == null ? 0 : body.days());

@@ -28,7 +28,7 @@ public class IntelResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "text/csv"})
-    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier2", "soc-tier3"})
+    @RolesAllowed("${vigil.roles.tier2-up}")
     @Operation(summary = "Import indicators: a STIX 2.x bundle (format=stix) or one value per line / CSV (format=list); "
             + "provider-wide without tenantId. Re-importing updates, never duplicates.")
     public IntelService.Imported importIndicators(@QueryParam("format") String format, @QueryParam("tenantId") UUID tenantId,
@@ -37,7 +37,7 @@ public class IntelResource {
     }
 
     @jakarta.ws.rs.DELETE
-    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier2", "soc-tier3"})
+    @RolesAllowed("${vigil.roles.tier2-up}")
     @Operation(summary = "Delete indicators by value (and type, source): provider-wide without tenantId, else the"
             + " tenant's own. Answers how many were deleted; matching stops within the cache's minute")
     public java.util.Map<String, Integer> delete(@QueryParam("value") String value, @QueryParam("type") String type,

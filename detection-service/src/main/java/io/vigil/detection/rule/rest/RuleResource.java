@@ -36,7 +36,7 @@ public class RuleResource {
 
     @POST
     @Consumes({"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
-    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Import one Sigma rule (YAML) into a pack (default: its SigmaHQ detection.* tag, else"
             + " custom). 201 new, 200 new version or unchanged; 422 with the location of a compile error")
     public Response importRule(@QueryParam("pack") String pack, String yaml) {
@@ -51,7 +51,7 @@ public class RuleResource {
 
     @jakarta.ws.rs.DELETE
     @Path("{id}")
-    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Delete a rule from the provider's catalog (staff assigned to every client only); it stops"
             + " matching at once, and alerts it raised keep its id, title and version. 404 when there is no such rule")
     public Response delete(@jakarta.ws.rs.PathParam("id") String id) {
@@ -63,7 +63,7 @@ public class RuleResource {
     @POST
     @Path("import")
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Import a zip of Sigma rules (a SigmaHQ checkout or a pack): per file created, updated,"
             + " unchanged or failed with its error. Each rule's pack is the one given, else its SigmaHQ detection.*"
             + " tag, else its SigmaHQ folder (rules: core, rules-threat-hunting: threat-hunting...), else custom")
@@ -78,7 +78,7 @@ public class RuleResource {
     @POST
     @Path("dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.tier2-up}")
     @Operation(summary = "Try a Sigma rule on pasted events: which ones it matches; nothing is stored or raised")
     public DryRunResult dryRun(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull DryRunRequest request) {
         return service.dryRun(request);
@@ -87,7 +87,7 @@ public class RuleResource {
     @POST
     @Path("backtest")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Run a Sigma rule over the stored events of a time range: how many it would match")
     public BacktestResult backtest(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull BacktestRequest request) {
         return backtests.run(request);

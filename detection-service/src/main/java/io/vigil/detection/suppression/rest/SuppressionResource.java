@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Rules", description = "Sigma detection rules: the provider's catalog and each tenant's settings, filters and tests")
-@RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+@RolesAllowed("${vigil.roles.detection-engineers}")
 public class SuppressionResource {
 
     private final Suppressions suppressions;

@@ -28,14 +28,14 @@ public class DetectionMappingResource {
     }
 
     @GET
-    @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier2-up-and-client-admins}")
     @Operation(summary = "The tenant's placeholder values (for rules using expand) and field mappings per log source")
     public DetectionMapping get(@PathParam("tenantId") UUID tenantId) {
         return mappings.get(tenantId);
     }
 
     @PUT
-    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Set the tenant's placeholder values and field mappings; applies to its events within seconds")
     public DetectionMapping set(@PathParam("tenantId") UUID tenantId, @Valid @NotNull DetectionMapping body) {
         return mappings.set(tenantId, body);

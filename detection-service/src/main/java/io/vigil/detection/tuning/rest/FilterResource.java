@@ -30,7 +30,7 @@ public class FilterResource {
 
     @POST
     @Consumes({"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
-    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Add a tenant exception as a Sigma filter (YAML), or replace the one with its id (201 new, 200 replaced). The"
             + " filter's condition is ANDed to each rule it names, for this tenant only: write 'condition: not"
             + " selection' to drop the matches the selection describes. 422 with the location of a compile error")
@@ -43,7 +43,7 @@ public class FilterResource {
     }
 
     @GET
-    @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier2-up-and-client-admins}")
     @Operation(summary = "The tenant's filters, with how many matches each dropped")
     public io.vigil.platform.tenancy.Page<FilterResponse> list(@PathParam("tenantId") UUID tenantId) {
         return new io.vigil.platform.tenancy.Page<>(filters.list(tenantId), null);
@@ -51,7 +51,7 @@ public class FilterResource {
 
     @GET
     @Path("{filterId}")
-    @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier2-up-and-client-admins}")
     @Operation(summary = "One filter of the tenant")
     public FilterResponse get(@PathParam("tenantId") UUID tenantId, @PathParam("filterId") String filterId) {
         return filters.get(tenantId, filterId);
@@ -59,7 +59,7 @@ public class FilterResource {
 
     @DELETE
     @Path("{filterId}")
-    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Remove a filter: the rules it named match again for the tenant")
     public Response remove(@PathParam("tenantId") UUID tenantId, @PathParam("filterId") String filterId) {
         filters.remove(tenantId, filterId);

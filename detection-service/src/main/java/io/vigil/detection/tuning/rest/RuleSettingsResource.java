@@ -28,14 +28,14 @@ public class RuleSettingsResource {
     }
 
     @GET
-    @RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier2-up-and-client-admins}")
     @Operation(summary = "Which rules raise alerts for the tenant (no settings: every enabled rule)")
     public RuleSettings get(@PathParam("tenantId") UUID tenantId) {
         return settings.get(tenantId);
     }
 
     @PUT
-    @RolesAllowed({"provider-admin", "soc-tier3", "soc-manager"})
+    @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Set the tenant's minimum level, statuses, and tags and rules switched off")
     public RuleSettings set(@PathParam("tenantId") UUID tenantId, @Valid @NotNull RuleSettings body) {
         return settings.set(tenantId, body);

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/rules/{ruleId}/verdicts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rules", description = "Sigma detection rules: the provider's catalog and each tenant's settings, filters and tests")
-@RolesAllowed({"provider-admin", "soc-tier2", "soc-tier3", "soc-manager", "customer-admin"})
+@RolesAllowed("${vigil.roles.tier2-up-and-client-admins}")
 public class VerdictResource {
 
     private final VerdictCounts verdicts;

@@ -24,7 +24,7 @@ public class DeadLetterResource {
     }
 
     @GET
-    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier1", "soc-tier2", "soc-tier3", "customer-admin"})
+    @RolesAllowed("${vigil.roles.staff-and-client-admins}")
     @Operation(summary = "Telemetry of the caller's tenants that could not be parsed, newest first")
     public Page<DeadLetterResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return service.list(limit, cursor);

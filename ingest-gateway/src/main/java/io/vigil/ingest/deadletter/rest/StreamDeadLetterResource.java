@@ -40,7 +40,7 @@ public class StreamDeadLetterResource {
     }
 
     @GET
-    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier2", "soc-tier3"})
+    @RolesAllowed("${vigil.roles.tier2-up}")
     @Operation(summary = "Messages in a dead-letter stream (e.g. events.2.dead), oldest first, each with why it"
             + " failed; only those of the caller's tenants")
     public DeadLetters.Listing list(@QueryParam("stream") String stream, @QueryParam("limit") Integer limit,
@@ -51,7 +51,7 @@ public class StreamDeadLetterResource {
     @POST
     @Path("replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"provider-admin", "soc-manager"})
+    @RolesAllowed("${vigil.roles.managers}")
     @Operation(summary = "Put dead letters back on the stream they failed on (the named entries, or all the caller"
             + " may see) and remove them from the dead-letter stream; consumers are idempotent")
     public Map<String, Object> replay(@QueryParam("stream") String stream, ReplayRequest request) {

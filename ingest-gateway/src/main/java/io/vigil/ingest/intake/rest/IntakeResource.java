@@ -28,8 +28,7 @@ import io.vigil.platform.tenancy.ApiKeys;
 @SecurityRequirement(name = "SecurityScheme") // the bearer token scheme every service declares
 // Telemetry comes from client systems (ingestion keys and service accounts carry customer-system), the
 // client's admins and analysts, and provider staff; never from a customer-viewer (the CIO's portal role).
-@RolesAllowed({"customer-system", "customer-admin", "customer-analyst", "soc-tier1", "soc-tier2", "soc-tier3",
-        "soc-manager", "provider-admin"})
+@RolesAllowed("${vigil.roles.case-workers-and-systems}")
 public class IntakeResource {
 
     public static final String NDJSON = "application/x-ndjson";

@@ -38,7 +38,7 @@ public final class ApiKeys {
     /** The log source's format (syslog, cef, leef, json): the parser for its raw lines. */
     public static final String LOG_SOURCE_FORMAT_ATTRIBUTE = "vigil.log-source-format";
     /** The realm role an API key carries: a client's own system. */
-    public static final String ROLE = "customer-system";
+    public static final String ROLE = Roles.CUSTOMER_SYSTEM;
     /** The tenant's assets, for enrichment at the gateway (see the layout above). */
     public static final String ASSETS = "vigil:assets:";
     public static final String ASSETS_VERSION = "vigil:assets-version:";

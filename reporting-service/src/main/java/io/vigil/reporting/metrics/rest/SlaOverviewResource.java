@@ -26,7 +26,7 @@ public class SlaOverviewResource {
     }
 
     @GET
-    @RolesAllowed({"soc-tier1", "soc-tier2", "soc-tier3", "soc-manager", "provider-admin"})
+    @RolesAllowed("${vigil.roles.staff}")
     @Operation(operationId = "getSlaOverview", summary = "Every tenant the caller serves, worst SLA compliance first:"
             + " cases opened in the period, open and open critical ones, SLA clocks met and breached")
     public Page<TenantSlaResponse> overview(

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Ingestion API keys", description = "Keys client systems send telemetry with, one per log source")
-@RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+@RolesAllowed("${vigil.roles.tenant-admins}")
 public class ApiKeyResource {
 
     private final ApiKeyService service;

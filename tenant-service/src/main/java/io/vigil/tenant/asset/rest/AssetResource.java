@@ -41,7 +41,7 @@ public class AssetResource {
     }
 
     @POST
-    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier2", "soc-tier3", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier2-up-and-client-admins}")
     @Operation(summary = "Register an asset of one of the caller's tenants")
     public Response create(@Valid @NotNull AssetRequest request) {
         AssetResponse created = service.create(request);
@@ -58,7 +58,7 @@ public class AssetResource {
     @POST
     @Path("import")
     @Consumes("text/csv")
-    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier3", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier3-up-and-client-admins}")
     @Operation(summary = "Import an inventory CSV (header: hostname, criticality and any of fqdn, addresses, owner,"
             + " environment, cloud_account_id, tags); upserts by hostname, reports bad rows by line")
     public ImportReport importCsv(@QueryParam("tenantId") UUID tenantId, @QueryParam("dryRun") boolean dryRun,
@@ -68,7 +68,7 @@ public class AssetResource {
 
     @POST
     @Path("import")
-    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier3", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier3-up-and-client-admins}")
     @Operation(summary = "Import an inventory as a JSON array of assets (same fields as a single asset)")
     public ImportReport importJson(@QueryParam("tenantId") UUID tenantId, @QueryParam("dryRun") boolean dryRun,
             @QueryParam("allOrNothing") boolean allOrNothing, String body) {

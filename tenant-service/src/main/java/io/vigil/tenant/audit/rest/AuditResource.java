@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tenants/{tenantId}/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit trail", description = "Who changed what in the tenant's preparation data, and when")
-@RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+@RolesAllowed("${vigil.roles.tenant-admins}")
 public class AuditResource {
 
     private final AuditQuery query;

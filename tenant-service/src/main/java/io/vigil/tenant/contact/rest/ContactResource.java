@@ -35,7 +35,7 @@ public class ContactResource {
     }
 
     @POST
-    @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tenant-admins}")
     @Operation(summary = "Add a contact of the client")
     public Response create(@PathParam("tenantId") UUID tenantId, @Valid @NotNull ContactRequest request) {
         ContactResponse c = service.create(tenantId, request);
@@ -50,7 +50,7 @@ public class ContactResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tenant-admins}")
     @Operation(summary = "Change a contact")
     public ContactResponse update(@PathParam("tenantId") UUID tenantId, @PathParam("id") UUID id,
             @Valid @NotNull ContactRequest request) {
@@ -59,7 +59,7 @@ public class ContactResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tenant-admins}")
     @Operation(summary = "Remove a contact (refused while the escalation matrix names it)")
     public Response delete(@PathParam("tenantId") UUID tenantId, @PathParam("id") UUID id) {
         service.delete(tenantId, id);

@@ -36,7 +36,7 @@ public class EscalationResource {
     }
 
     @PUT
-    @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tenant-admins}")
     @Operation(summary = "Replace the escalation matrix")
     public EscalationMatrix replace(@PathParam("tenantId") UUID tenantId, @Valid @NotNull EscalationMatrix matrix) {
         return service.replaceMatrix(tenantId, matrix);

@@ -39,7 +39,7 @@ public class ContainmentResource {
     }
 
     @PUT
-    @RolesAllowed({"provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.provider-and-client-admins}")
     @Operation(summary = "Replace the tenant's pre-approvals (the client decides what may run unasked)")
     public ContainmentPolicyBody replace(@PathParam("tenantId") UUID tenantId,
             @Valid @NotNull ContainmentPolicyBody body) {

@@ -37,7 +37,7 @@ public class CoverageResource {
     }
 
     @PUT
-    @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tenant-admins}")
     @Operation(summary = "Set the tenant's weekly windows of client-team cover and its holidays (local times)")
     public CalendarResponse put(@PathParam("id") UUID id, @Valid @NotNull CalendarDto calendar) {
         return service.put(id, calendar);

@@ -29,7 +29,7 @@ public class ServiceAccountResource {
     @POST
     @Path("secret")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.provider-and-client-admins}")
     @Operation(summary = "Issue a new secret for the tenant's service account (client credentials); shown once")
     public ServiceAccountSecret rotateSecret(@PathParam("tenantId") UUID tenantId) {
         return service.rotateServiceSecret(tenantId);

@@ -30,7 +30,7 @@ public class StaffResource {
 
     @PUT
     @Path("{username}/tenants")
-    @RolesAllowed("provider-admin")
+    @RolesAllowed("${vigil.roles.provider-admins}")
     @Operation(summary = "Set the tenants a provider analyst serves (all, or a list); takes effect in their next token")
     public Map<String, List<String>> assign(@PathParam("username") String username,
             @NotNull StaffAssignment assignment) {

@@ -32,14 +32,14 @@ public class TenantUserResource {
     }
 
     @POST
-    @RolesAllowed({"provider-admin", "customer-admin"})
+    @RolesAllowed("${vigil.roles.provider-and-client-admins}")
     @Operation(summary = "Create a customer user (viewer, analyst or admin) of the tenant in Keycloak")
     public Response createUser(@PathParam("tenantId") UUID tenantId, @Valid @NotNull UserRequest request) {
         return Response.status(Response.Status.CREATED).entity(service.createUser(tenantId, request)).build();
     }
 
     @GET
-    @RolesAllowed({"provider-admin", "soc-manager", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tenant-admins}")
     @Operation(summary = "Members of the tenant: its customer users, service account and assigned staff")
     public Page<UserResponse> users(@PathParam("tenantId") UUID tenantId) {
         return new Page<>(service.users(tenantId), null);

@@ -35,7 +35,7 @@ public class LogSourceResource {
     }
 
     @POST
-    @RolesAllowed({"provider-admin", "soc-manager", "soc-tier3", "customer-admin"})
+    @RolesAllowed("${vigil.roles.tier3-up-and-client-admins}")
     @Operation(summary = "Declare a log source the tenant sends")
     public Response create(@PathParam("tenantId") UUID tenantId, @Valid @NotNull LogSourceRequest request) {
         LogSourceResponse created = service.create(tenantId, request);

@@ -37,7 +37,7 @@ public class SlaDefaultsResource {
     }
 
     @PUT
-    @RolesAllowed("provider-admin")
+    @RolesAllowed("${vigil.roles.provider-admins}")
     @Operation(summary = "Change the provider's defaults for the severities given")
     public Map<Severity, SlaTargets> set(@NotNull Map<Severity, @Valid @NotNull SlaTargets> targets) {
         return service.setDefaults(targets);

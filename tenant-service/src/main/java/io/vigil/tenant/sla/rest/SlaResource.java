@@ -40,7 +40,7 @@ public class SlaResource {
     }
 
     @PUT
-    @RolesAllowed({"provider-admin", "soc-manager"})
+    @RolesAllowed("${vigil.roles.managers}")
     @Operation(summary = "Set the tenant's own targets for the severities given (its contract)")
     public EffectiveSla override(@PathParam("tenantId") UUID tenantId,
             @NotNull Map<Severity, @Valid @NotNull SlaTargets> targets) {
@@ -49,7 +49,7 @@ public class SlaResource {
 
     @DELETE
     @Path("{severity}")
-    @RolesAllowed({"provider-admin", "soc-manager"})
+    @RolesAllowed("${vigil.roles.managers}")
     @Operation(summary = "Drop the tenant's override of one severity (the provider default applies)")
     public EffectiveSla revert(@PathParam("tenantId") UUID tenantId, @PathParam("severity") Severity severity) {
         return service.revert(tenantId, severity);

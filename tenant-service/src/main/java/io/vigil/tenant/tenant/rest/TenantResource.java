@@ -45,7 +45,7 @@ public class TenantResource {
     }
 
     @POST
-    @RolesAllowed("provider-admin")
+    @RolesAllowed("${vigil.roles.provider-admins}")
     @Operation(summary = "Onboard a client: ACTIVE once its identity is provisioned in Keycloak, else ONBOARDING"
             + " with the reason (retried in the background)")
     public Response create(@Valid @NotNull TenantRequest request) {
@@ -71,7 +71,7 @@ public class TenantResource {
 
     @PATCH
     @Path("{id}")
-    @RolesAllowed({"provider-admin", "soc-manager"})
+    @RolesAllowed("${vigil.roles.managers}")
     @Operation(summary = "Change name, SOC model, time zone or industry; send If-Match with the ETag you read")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TenantUpdate update) {
@@ -82,7 +82,7 @@ public class TenantResource {
     @POST
     @Path("{id}/suspend")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed("provider-admin")
+    @RolesAllowed("${vigil.roles.provider-admins}")
     @Operation(summary = "Suspend an ACTIVE tenant: the gateway refuses its telemetry until it is resumed")
     public TenantResponse suspend(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return lifecycle.suspend(id, change.reason());
@@ -91,7 +91,7 @@ public class TenantResource {
     @POST
     @Path("{id}/resume")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed("provider-admin")
+    @RolesAllowed("${vigil.roles.provider-admins}")
     @Operation(summary = "Resume a SUSPENDED tenant")
     public TenantResponse resume(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return lifecycle.resume(id, change.reason());
@@ -100,7 +100,7 @@ public class TenantResource {
     @POST
     @Path("{id}/offboard")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed("provider-admin")
+    @RolesAllowed("${vigil.roles.provider-admins}")
     @Operation(summary = "Offboard a tenant: its users and service account are disabled, its keys revoked")
     public TenantResponse offboard(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return lifecycle.offboard(id, change.reason());
@@ -109,7 +109,7 @@ public class TenantResource {
     @POST
     @Path("{id}/provision")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed("provider-admin")
+    @RolesAllowed("${vigil.roles.provider-admins}")
     @Operation(summary = "Retry provisioning the tenant's identity now (idempotent)")
     public TenantResponse provision(@PathParam("id") UUID id) {
         return provisioner.provision(id);
