@@ -69,7 +69,9 @@ public final class SigmaParser {
         try {
             condition = detection(detection, placeholders);
         } catch (SigmaException e) {
-            throw new SigmaException(e.getMessage().replaceFirst("^detection", "filter"));
+            // A filter's selection sits under "filter", not "detection": say where it is in the filter.
+            String location = e.location() == null ? "filter" : e.location().replaceFirst("^detection", "filter");
+            throw new SigmaException(location, e.detail());
         }
         return new SigmaFilter(string(doc, "id"), title, logsource, rules, condition);
     }

@@ -223,7 +223,7 @@ public class RuleService {
     }
 
     private static ProblemException unprocessable(SigmaException e) {
-        String location = e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "rule";
+        String location = e.location() != null ? e.location() : "rule";
         return new ProblemException.Unprocessable("the rule does not compile: " + e.getMessage(),
                 List.of(new Problem.FieldError(location, e.getMessage())));
     }

@@ -70,7 +70,7 @@ public class TenantFilters {
         try {
             f = SigmaParser.parseFilter(yaml);
         } catch (SigmaException e) {
-            String location = e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : "filter";
+            String location = e.location() != null ? e.location() : "filter";
             throw new ProblemException.Unprocessable("the filter does not compile: " + e.getMessage(),
                     List.of(new Problem.FieldError(location, e.getMessage())));
         }
