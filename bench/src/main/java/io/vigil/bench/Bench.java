@@ -60,6 +60,31 @@ final class Bench {
                 System.getenv().getOrDefault("VIGIL_PG_SUPERUSER_PASSWORD", "vigil"));
     }
 
+    /**
+     * A connection to the stack's Redis, signed in as the tools user ({@code VIGIL_REDIS_USER} and
+     * {@code VIGIL_REDIS_PASSWORD}, which ./vigil bench sets); the benchmarks speak RESP themselves.
+     */
+    static java.net.Socket redis(int port) throws java.io.IOException {
+        java.net.Socket s = new java.net.Socket("127.0.0.1", port);
+        String user = System.getenv().getOrDefault("VIGIL_REDIS_USER", "vigil-tools");
+        String password = System.getenv().getOrDefault("VIGIL_REDIS_PASSWORD", "");
+        StringBuilder auth = new StringBuilder("*3\r\n$4\r\nAUTH\r\n");
+        for (String a : new String[] {user, password}) {
+            auth.append('$').append(a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append("\r\n").append(a)
+                    .append("\r\n");
+        }
+        s.getOutputStream().write(auth.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder reply = new StringBuilder();
+        for (int c; (c = s.getInputStream().read()) >= 0 && c != '\n';) {
+            reply.append((char) c);
+        }
+        if (!reply.toString().startsWith("+OK")) {
+            s.close();
+            throw new java.io.IOException("Redis refused " + user + ": " + reply.toString().trim());
+        }
+        return s;
+    }
+
     /** The stack's Keycloak, to make the benchmark's users. */
     static LatencyBench.Identities identities(java.net.http.HttpClient http) throws Exception {
         return new LatencyBench.Identities(http, local("VIGIL_KEYCLOAK_PORT", "8180"));

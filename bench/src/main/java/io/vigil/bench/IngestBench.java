@@ -134,7 +134,7 @@ public final class IngestBench {
 
     /** One Redis command over RESP (the bench has no Redis client). */
     private static void resp(int port, String... args) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (java.net.Socket socket = Bench.redis(port)) {
             StringBuilder sb = new StringBuilder("*" + args.length + "\r\n");
             for (String a : args) {
                 sb.append('$').append(a.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
@@ -150,7 +150,7 @@ public final class IngestBench {
      * {@code tenantId} is the bench's are touched (XTRIM would drop everybody's unconsumed events).
      */
     private static void trimWhileRunning(int port, String stream) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (java.net.Socket socket = Bench.redis(port)) {
             java.io.OutputStream out = socket.getOutputStream();
             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
             String from = "-";

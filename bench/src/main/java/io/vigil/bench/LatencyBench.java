@@ -143,7 +143,7 @@ public final class LatencyBench {
 
     /** Follows the alerts stream (XREAD BLOCK over RESP) and notes when each marked alert arrives. */
     private static void readAlerts(int port, Pattern marker, Map<Integer, Long> alerted) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
+        try (Socket s = Bench.redis(port)) {
             OutputStream out = s.getOutputStream();
             InputStream in = new BufferedInputStream(s.getInputStream());
             String last = "$";

@@ -21,7 +21,18 @@ public class VigilInfra implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         ensureStarted();
-        return Map.of();
+        // Tests sign in to Redis as the tools user ./vigil made for this installation.
+        return Map.of("VIGIL_REDIS_USER", "vigil-tools", "VIGIL_REDIS_PASSWORD", redisPassword());
+    }
+
+    /** The tools user's Redis password, from the installation's secrets ({@code $VIGIL_HOME/secrets}). */
+    public static String redisPassword() {
+        Path home = System.getenv("VIGIL_HOME") != null ? Path.of(System.getenv("VIGIL_HOME")) : root().resolve(".vigil");
+        try {
+            return Files.readString(home.resolve("secrets").resolve("redis-tools")).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("no Redis password in " + home.resolve("secrets") + ": run ./vigil infra up", e);
+        }
     }
 
     @Override
@@ -67,13 +78,14 @@ public class VigilInfra implements QuarkusTestResourceLifecycleManager {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
             java.io.OutputStream out = s.getOutputStream();
             java.io.BufferedInputStream in = new java.io.BufferedInputStream(s.getInputStream());
+            out.write(resp("AUTH", "vigil-tools", redisPassword()));
             out.write(resp("SELECT", "1"));
             out.write(resp("EVAL", "local n = 0 for _, k in ipairs(redis.call('KEYS', 'test.*')) do"
                     + " redis.call('UNLINK', k) n = n + 1 end return n", "0"));
             out.flush();
-            // Two one-line replies (+OK, :n); read them so the commands completed before the socket closes.
+            // Three one-line replies (+OK, +OK, :n); read them so the commands completed before the socket closes.
             int lines = 0;
-            for (int c; lines < 2 && (c = in.read()) >= 0;) {
+            for (int c; lines < 3 && (c = in.read()) >= 0;) {
                 if (c == '\n') {
                     lines++;
                 }
