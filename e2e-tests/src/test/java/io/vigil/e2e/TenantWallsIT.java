@@ -31,6 +31,56 @@ class TenantWallsIT {
         ThinSliceIT.stack(); // the services migrate their schemas when they start
     }
 
+    /**
+     * Redis holds the gateway's directory of ingestion keys: whoever could write it could forge a key. Nobody
+     * gets in without a password, a wrong one is refused, and a service's own user can read and write streams
+     * but not administer Redis.
+     */
+    @Test
+    void redisAdmitsNobodyWithoutItsPasswordAndServicesCannotAdministerIt() throws Exception {
+        assertTrue(redis(null, null, "PING").startsWith("-NOAUTH"), "no password, no entry");
+        assertTrue(redis("vigil-ingest-gateway", "not-the-password", "PING").startsWith("-WRONGPASS"));
+        assertTrue(redis("default", "", "PING").startsWith("-WRONGPASS"), "the default user is off");
+        String gateway = VigilInfra.redisPassword("ingest-gateway");
+        assertEquals("+PONG", redis("vigil-ingest-gateway", gateway, "PING"));
+        for (String[] admin : List.of(new String[] {"CONFIG", "GET", "requirepass"}, new String[] {"KEYS", "*"},
+                new String[] {"SAVE"}, new String[] {"ACL", "LIST"}, new String[] {"DEBUG", "SLEEP", "0"})) {
+            String answer = redis("vigil-ingest-gateway", gateway, admin);
+            assertTrue(answer.startsWith("-NOPERM"), String.join(" ", admin) + " answered " + answer);
+        }
+        assertTrue(redis("vigil-tenant-service", gateway, "PING").startsWith("-WRONGPASS"),
+                "each service has its own password");
+    }
+
+    /** One command (after AUTH when a user is given) over RESP; the reply's first line. */
+    private static String redis(String user, String password, String... command) throws Exception {
+        int port = Integer.parseInt(System.getenv().getOrDefault("VIGIL_REDIS_PORT", "56379"));
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5_000);
+            java.io.OutputStream out = s.getOutputStream();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            if (user != null) {
+                out.write(resp("AUTH", user, password));
+                String auth = in.readLine();
+                if (!auth.equals("+OK")) {
+                    return auth;
+                }
+            }
+            out.write(resp(command));
+            return in.readLine();
+        }
+    }
+
+    private static byte[] resp(String... args) {
+        StringBuilder b = new StringBuilder("*").append(args.length).append("\r\n");
+        for (String a : args) {
+            b.append('$').append(a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append("\r\n").append(a)
+                    .append("\r\n");
+        }
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void everyTableAndPartitionWithTenantRowsHasRowLevelSecurityForced() throws Exception {
         List<String> walled = new ArrayList<>();

@@ -27,9 +27,14 @@ public class VigilInfra implements QuarkusTestResourceLifecycleManager {
 
     /** The tools user's Redis password, from the installation's secrets ({@code $VIGIL_HOME/secrets}). */
     public static String redisPassword() {
+        return redisPassword("tools");
+    }
+
+    /** The Redis password ./vigil made for {@code user} (a service's name, or tools). */
+    public static String redisPassword(String user) {
         Path home = System.getenv("VIGIL_HOME") != null ? Path.of(System.getenv("VIGIL_HOME")) : root().resolve(".vigil");
         try {
-            return Files.readString(home.resolve("secrets").resolve("redis-tools")).trim();
+            return Files.readString(home.resolve("secrets").resolve("redis-" + user)).trim();
         } catch (IOException e) {
             throw new IllegalStateException("no Redis password in " + home.resolve("secrets") + ": run ./vigil infra up", e);
         }
