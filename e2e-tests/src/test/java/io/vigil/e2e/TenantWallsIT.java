@@ -158,6 +158,56 @@ class TenantWallsIT {
         }
     }
 
+    /**
+     * In every schema the service's role cannot widen itself to every tenant: '*' reaches none of a tenant's
+     * rows, '*' followed by the tenant's id reaches them. And every policy of every schema reads the tenant set
+     * once per statement rather than parsing it for each row.
+     */
+    @Test
+    void noServiceRoleCanWidenItselfToEveryTenantAndEveryPolicyReadsTheSetOnce() throws Exception {
+        UUID theirs = UUID.randomUUID();
+        try (Connection owner = DriverManager.getConnection(URL, "postgres", "vigil"); Statement st = owner.createStatement()) {
+            for (String schema : SCHEMAS) {
+                st.execute("insert into " + schema + ".stream_inbox (consumer_group, message_id, tenant_id) values ('walls-it', '"
+                        + UUID.randomUUID() + "', '" + theirs + "')");
+            }
+            try {
+                for (String schema : SCHEMAS) {
+                    try (Connection app = DriverManager.getConnection(URL, schema + "_app", "vigil"); Statement as = app.createStatement()) {
+                        String rows = "select count(*) from " + schema + ".stream_inbox where tenant_id = '" + theirs + "'";
+                        for (String widening : List.of("*", "*,", "*," + UUID.randomUUID())) {
+                            as.execute("select set_config('app.tenant_ids', '" + widening + "', false)");
+                            assertEquals(0, count(as, rows), schema + "_app with app.tenant_ids '" + widening + "'");
+                        }
+                        as.execute("select set_config('app.tenant_ids', '*," + theirs + "', false)");
+                        assertEquals(1, count(as, rows), schema + "_app naming the tenant reads its row");
+                    }
+                }
+                List<String> perRow = new ArrayList<>();
+                int policies = 0;
+                ResultSet rs = st.executeQuery("select schemaname || '.' || tablename || '.' || policyname,"
+                        + " coalesce(qual, '') || ' ' || coalesce(with_check, '') from pg_policies where schemaname = any ('{"
+                        + String.join(",", SCHEMAS) + "}'::text[])");
+                while (rs.next()) {
+                    policies++;
+                    String expr = rs.getString(2);
+                    boolean owners = expr.trim().equals("true") || expr.trim().equals("true true");
+                    if (!owners && (!expr.contains("SELECT") || !expr.contains("tenant_scope()") || expr.contains("app.tenant_ids")
+                            || expr.contains("tenant_visible("))) {
+                        perRow.add(rs.getString(1) + ": " + expr);
+                    }
+                }
+                System.out.println("tenant policies: " + policies + ", reading the tenant set per row: " + perRow.size());
+                assertTrue(policies > 50, "policies found: " + policies);
+                assertEquals(List.of(), perRow);
+            } finally {
+                for (String schema : SCHEMAS) {
+                    st.execute("delete from " + schema + ".stream_inbox where consumer_group = 'walls-it'");
+                }
+            }
+        }
+    }
+
     private static long count(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();

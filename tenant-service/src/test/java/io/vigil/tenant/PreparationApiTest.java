@@ -193,7 +193,7 @@ class PreparationApiTest {
 
         // Only the hash is stored, and the gateway's directory resolves the hash to the tenant and source.
         try (var c = db.getConnection(); var st = c.createStatement()) {
-            st.execute("set app.tenant_ids = '*'");
+            st.execute("select set_config('app.tenant_ids', '" + t + "', false)"); // '*' alone admits no tenant row
             var rs = st.executeQuery("select key_hash, prefix from api_keys where id = '" + keyId + "'");
             assertTrue(rs.next());
             assertEquals(ApiKeys.hash(key), rs.getString(1));

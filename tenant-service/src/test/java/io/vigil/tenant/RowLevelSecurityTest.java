@@ -81,6 +81,66 @@ class RowLevelSecurityTest {
         assertFalse(bypass);
     }
 
+    /**
+     * '*' was "every tenant": any query the service could be tricked into running could set it. Now it admits
+     * no tenant's row, and neither does any other value that does not name the tenant.
+     */
+    @Test
+    void theServiceRoleCannotWidenItselfToEveryTenant() {
+        for (String widening : List.of("*", "*,", "*,*", "*," + UUID.randomUUID())) {
+            Number n = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("select set_config('app.tenant_ids', ?1, true)").setParameter(1, widening).getSingleResult();
+                return (Number) em.createNativeQuery("select count(*) from assets where tenant_id in (?1, ?2)")
+                        .setParameter(1, tenantA).setParameter(2, tenantB).getSingleResult();
+            });
+            assertEquals(0, n.intValue(), "app.tenant_ids = '" + widening + "' reached tenant rows");
+        }
+    }
+
+    /**
+     * A provider-wide caller (staff serving every tenant, a job) still sees every tenant: its connection names
+     * each one from the tenant directory, a tenant created a moment ago included.
+     */
+    @Test
+    void aProviderWideCallerSeesEveryTenantByName() {
+        UUID fresh = Fixtures.tenant("rls-fresh");
+        List<?> tenants = asContext(TenantContext.allTenants("test-admin", Set.of("provider-admin")),
+                () -> em.createNativeQuery("select id from tenants where id in (?1, ?2, ?3)")
+                        .setParameter(1, tenantA).setParameter(2, tenantB).setParameter(3, fresh).getResultList());
+        assertEquals(Set.of(tenantA, tenantB, fresh), Set.copyOf(tenants));
+        String setting = asContext(TenantContext.system("test-job"),
+                () -> (String) em.createNativeQuery("select current_setting('app.tenant_ids')").getSingleResult());
+        assertTrue(setting.startsWith("*,") && setting.contains(tenantA.toString()) && setting.contains(fresh.toString()),
+                setting.length() > 200 ? setting.substring(0, 200) : setting);
+    }
+
+    /** Every policy of the schema reads the tenant set once per statement, never by parsing it per row. */
+    @Test
+    void everyTenantPolicyReadsTheTenantSetOncePerStatement() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select tablename || '.' || policyname, coalesce(qual, '') || ' ' || coalesce(with_check, '') from pg_policies"
+                        + " where schemaname = current_schema()").getResultList());
+        assertTrue(rows.size() > 10, "policies: " + rows.size());
+        for (Object[] r : rows) {
+            String expr = (String) r[1];
+            assertFalse(expr.contains("tenant_visible") || expr.contains("app.tenant_ids"), r[0] + ": " + expr);
+            assertTrue(expr.contains("SELECT tenant_scope()") || expr.trim().equals("true true") || expr.trim().equals("true"),
+                    r[0] + " neither reads the tenant set nor is an owner's policy: " + expr);
+        }
+    }
+
+    private static <T> T asContext(TenantContext ctx, Supplier<T> work) {
+        var request = Arc.container().requestContext();
+        request.activate();
+        try {
+            Arc.container().instance(CurrentTenant.class).get().set(ctx);
+            return QuarkusTransaction.requiringNew().call(work::get);
+        } finally {
+            request.terminate();
+        }
+    }
+
     private static <T> T asTenants(Set<UUID> tenants, Supplier<T> work) {
         var request = Arc.container().requestContext();
         request.activate();

@@ -208,6 +208,28 @@ public class IdentityDirectory {
         }
     }
 
+    /** The tenants that have a group in the realm (every tenant whose identity was provisioned), page by page. */
+    public java.util.Set<UUID> tenantIds() {
+        RealmResource r = realm();
+        GroupRepresentation parent = findGroup(r, ALL_TENANTS)
+                .orElseThrow(() -> new IllegalStateException("the realm has no " + ALL_TENANTS + " group"));
+        java.util.Set<UUID> out = new java.util.HashSet<>();
+        int page = 500;
+        for (int first = 0;; first += page) {
+            List<GroupRepresentation> groups = r.groups().group(parent.getId()).getSubGroups(first, page, true);
+            for (GroupRepresentation g : groups) {
+                try {
+                    out.add(UUID.fromString(g.getName()));
+                } catch (IllegalArgumentException e) {
+                    // not a tenant's group
+                }
+            }
+            if (groups.size() < page) {
+                return out;
+            }
+        }
+    }
+
     public static String groupPath(UUID tenantId) {
         return ALL_TENANTS + "/" + tenantId;
     }

@@ -41,8 +41,21 @@ public class CurrentTenant {
 
     /** Refuses, as 404 (another tenant's id reveals nothing), a tenant outside the caller's set. */
     public void requireVisible(java.util.UUID tenantId) {
-        if (!get().allows(tenantId)) {
+        TenantContext ctx = get();
+        if (!ctx.allows(tenantId)) {
             throw new ProblemException.NotFound("no tenant " + tenantId);
+        }
+        if (ctx.allTenants()) {
+            // A tenant created a moment ago on another instance: read the list again before the database is
+            // asked. Provider-wide staff may name any tenant, as they always could: one still unknown after
+            // that is one they vouch for (its first rows are theirs to write).
+            var directory = io.quarkus.arc.Arc.container().instance(TenantDirectory.class);
+            if (directory.isAvailable() && !directory.get().all().contains(tenantId)) {
+                directory.get().refresh();
+                if (!directory.get().all().contains(tenantId)) {
+                    directory.get().saw(java.util.Set.of(tenantId));
+                }
+            }
         }
     }
 

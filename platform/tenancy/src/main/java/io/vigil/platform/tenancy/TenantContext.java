@@ -16,7 +16,9 @@ public record TenantContext(String subject, Set<UUID> tenantIds, boolean allTena
 
     /** How the context was established. */
     public enum Source {
-        TOKEN, API_KEY, MESSAGE, SYSTEM
+        TOKEN, API_KEY, MESSAGE, SYSTEM,
+        /** A provider-wide caller narrowed to named tenants (the narrowing header): its ids are not vouched for. */
+        NARROWED
     }
 
     /** The database setting that stands for "every tenant" (provider staff assigned to all of them). */
@@ -70,10 +72,19 @@ public record TenantContext(String subject, Set<UUID> tenantIds, boolean allTena
 
     /** A narrower context: only the named tenants, each of which must already be allowed. */
     public TenantContext narrow(Collection<UUID> wanted) {
-        return new TenantContext(subject, Set.copyOf(wanted), false, roles, source);
+        return new TenantContext(subject, Set.copyOf(wanted), false, roles, allTenants ? Source.NARROWED : source);
     }
 
-    /** The value PostgreSQL reads from {@code app.tenant_ids}: comma separated UUIDs. */
+    /** Whether the tenant ids come from a verified identity or a message (not from a caller's own header). */
+    public boolean vouched() {
+        return !allTenants && source != Source.NARROWED && source != Source.SYSTEM;
+    }
+
+    /**
+     * The caller's tenants as a filter the service applies itself: comma separated UUIDs, {@code '*'} for a
+     * provider-wide caller. The database's own setting names every tenant instead ({@link
+     * TenantConnectionInterceptor}).
+     */
     public String asSetting() {
         if (allTenants) {
             return ALL;

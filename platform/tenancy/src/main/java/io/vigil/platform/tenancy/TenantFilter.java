@@ -18,7 +18,10 @@ public final class TenantFilter {
 
     public static final String NAME = "tenant";
     public static final String PARAM = "tenantIds";
-    /** Same meaning as the database's {@code tenant_visible()}: '' admits nothing, '*' everything. */
+    /**
+     * The service's own test, on {@link TenantContext#asSetting()}: '' admits nothing, '*' (a provider-wide
+     * caller) everything; the database's policy then admits only the tenants the connection names.
+     */
     public static final String CONDITION = "(case when :" + PARAM + " = '*' then true when :" + PARAM
             + " = '' then false else tenant_id = any (cast(string_to_array(:" + PARAM + ", ',') as uuid[])) end)";
 
@@ -33,7 +36,7 @@ public final class TenantFilter {
     public static class Ids implements Supplier<String> {
         @Override
         public String get() {
-            return TenantConnectionInterceptor.currentSetting();
+            return TenantConnectionInterceptor.currentFilter();
         }
     }
 }

@@ -26,12 +26,17 @@ public class DirectorySync {
     private final io.vigil.tenant.asset.repository.AssetRepository assets;
     private final io.vigil.tenant.logsource.repository.LogSourceRepository logSources;
     private final io.vigil.tenant.asset.service.AssetDirectory assetDirectory;
+    private final io.vigil.platform.streams.RedisTenantDirectory tenantDirectory;
+    private final io.vigil.tenant.identity.IdentityDirectory identities;
     private volatile boolean started;
 
     public DirectorySync(ApiKeyRepository keys, TenantRepository tenants, IngestDirectory directory,
             CurrentTenant current, io.vigil.tenant.asset.repository.AssetRepository assets,
             io.vigil.tenant.asset.service.AssetDirectory assetDirectory,
-            io.vigil.tenant.logsource.repository.LogSourceRepository logSources) {
+            io.vigil.tenant.logsource.repository.LogSourceRepository logSources,
+            io.vigil.platform.streams.RedisTenantDirectory tenantDirectory, io.vigil.tenant.identity.IdentityDirectory identities) {
+        this.tenantDirectory = tenantDirectory;
+        this.identities = identities;
         this.logSources = logSources;
         this.assets = assets;
         this.assetDirectory = assetDirectory;
@@ -46,11 +51,25 @@ public class DirectorySync {
     @ActivateRequestContext
     void sync() {
         current.set(TenantContext.system("directory-sync"));
+        healTenantDirectory();
         try {
             int n = syncNow();
             LOG.debugf("gateway directory rewritten: %d keys", n);
         } catch (RuntimeException e) {
             LOG.warnf("gateway directory sync failed, retried at the next run: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * The installation's tenant list lives in Redis, not in the database (the service's role cannot list
+     * every tenant). Should Redis lose it, it is rebuilt from the realm's tenant groups, which exist for every
+     * provisioned tenant; a tenant created since and not provisioned yet is in this process's own list.
+     */
+    void healTenantDirectory() {
+        try {
+            tenantDirectory.restore(identities.tenantIds());
+        } catch (RuntimeException e) {
+            LOG.warnf("tenant directory not healed from Keycloak, retried at the next run: %s", e.getMessage());
         }
     }
 

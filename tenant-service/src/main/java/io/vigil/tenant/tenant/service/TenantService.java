@@ -30,11 +30,14 @@ public class TenantService {
     private final TenantRepository tenants;
     private final CurrentTenant current;
     private final AuditTrail audit;
+    private final io.vigil.platform.tenancy.TenantDirectory directory;
 
-    public TenantService(TenantRepository tenants, CurrentTenant current, AuditTrail audit) {
+    public TenantService(TenantRepository tenants, CurrentTenant current, AuditTrail audit,
+            io.vigil.platform.tenancy.TenantDirectory directory) {
         this.tenants = tenants;
         this.current = current;
         this.audit = audit;
+        this.directory = directory;
     }
 
     /** Onboards a client: only provider staff who serve every tenant may create one. */
@@ -42,11 +45,13 @@ public class TenantService {
     public TenantResponse create(TenantRequest req) {
         requireAllTenants("onboard a tenant");
         validateZone(req.timeZone());
+        Tenant t = new Tenant();
+        t.id = UUID.randomUUID();
+        // Known before the transaction's connection is taken, so this request's database scope names it.
+        directory.saw(java.util.Set.of(t.id));
         if (tenants.slugTaken(req.slug())) {
             throw new ProblemException.Conflict("a tenant with slug '" + req.slug() + "' already exists");
         }
-        Tenant t = new Tenant();
-        t.id = UUID.randomUUID();
         t.name = req.name().trim();
         t.slug = req.slug();
         t.status = Tenant.Status.ONBOARDING;
