@@ -46,6 +46,26 @@ class IdentityProvisioningTest {
                 .body("items.id", equalTo(List.of(tenant.toString())));
     }
 
+    /**
+     * tenant-service signs in with this installation's own secret (the dev secret of the shipped realm file is
+     * not it), and its service account holds what provisioning needs, not the realm: it may not change the
+     * realm's settings or create realm roles.
+     */
+    @Test
+    void theServiceAccountUsesTheInstallationsSecretAndCannotAdministerTheRealm() {
+        String secret = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.oidc.credentials.secret", String.class);
+        io.vigil.platform.testing.VigilInfra.oidcSecret("tenant-service").ifPresent(s -> assertEquals(s, secret));
+        String token = Keycloak.clientCredentialsGrant("tenant-service", secret).then().statusCode(200)
+                .extract().path("access_token");
+        String admin = Keycloak.baseUrl() + "/admin/realms/" + Keycloak.REALM;
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("registrationAllowed", true))
+                .put(admin).then().statusCode(403);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "sneaky-" + UUID.randomUUID()))
+                .post(admin + "/roles").then().statusCode(403);
+        given().auth().oauth2(token).get(admin + "/users?max=1").then().statusCode(200); // what it does need
+    }
+
     @Test
     void provisioningAgainChangesNothing() {
         String slug = Fixtures.slug("idem");

@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +22,29 @@ public class VigilInfra implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         ensureStarted();
-        // Tests sign in to Redis as the tools user ./vigil made for this installation.
-        return Map.of("VIGIL_REDIS_USER", "vigil-tools", "VIGIL_REDIS_PASSWORD", redisPassword());
+        // Tests sign in to Redis as the tools user ./vigil made for this installation, and to Keycloak with
+        // the client secrets it wrote into the realm (the service under test picks its own by client id).
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("VIGIL_REDIS_USER", "vigil-tools");
+        config.put("VIGIL_REDIS_PASSWORD", redisPassword());
+        for (String client : List.of("tenant-service", "ingest-gateway", "detection-service", "case-service", "reporting-service")) {
+            oidcSecret(client).ifPresent(secret -> config.put("vigil.oidc.secret." + client, secret));
+        }
+        return config;
+    }
+
+    /** The OIDC client secret ./vigil made for {@code client} in this installation, if it made one. */
+    public static java.util.Optional<String> oidcSecret(String client) {
+        Path f = home().resolve("secrets").resolve("oidc-" + client);
+        try {
+            return Files.exists(f) ? java.util.Optional.of(Files.readString(f).trim()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + f, e);
+        }
+    }
+
+    private static Path home() {
+        return System.getenv("VIGIL_HOME") != null ? Path.of(System.getenv("VIGIL_HOME")) : root().resolve(".vigil");
     }
 
     /** The tools user's Redis password, from the installation's secrets ({@code $VIGIL_HOME/secrets}). */
@@ -32,7 +54,7 @@ public class VigilInfra implements QuarkusTestResourceLifecycleManager {
 
     /** The Redis password ./vigil made for {@code user} (a service's name, or tools). */
     public static String redisPassword(String user) {
-        Path home = System.getenv("VIGIL_HOME") != null ? Path.of(System.getenv("VIGIL_HOME")) : root().resolve(".vigil");
+        Path home = home();
         try {
             return Files.readString(home.resolve("secrets").resolve("redis-" + user)).trim();
         } catch (IOException e) {
