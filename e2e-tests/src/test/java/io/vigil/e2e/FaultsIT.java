@@ -27,6 +27,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * events raised no alert), and PostgreSQL down while telemetry keeps arriving (accepted events went to
  * dead-letter after a few deliveries). Each counts alerts against what the same input raises undisturbed:
  * nothing lost, nothing doubled. Part of {@code ./vigil test faults}; CI runs these two.
+ *
+ * <p>{@code ./vigil test faults} adds the rest ({@code -Dvigil.faults.all=true}): each part killed with -9 while
+ * a shipper keeps sending, as log shippers do (each batch under its own Idempotency-Key, sent again on any
+ * failure until it is answered 202), then started again: the gateway, case-service, Redis, Keycloak and
+ * PostgreSQL (its whole process tree, as a machine losing power would).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
@@ -102,6 +107,117 @@ class FaultsIT {
         }
     }
 
+    @Test
+    @Order(3)
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vigil.faults.all", matches = "true")
+    void theGatewayKilledMidStreamLosesAndDoublesNothing() throws Exception {
+        disturbed("ingest-gateway killed -9", () -> kill("ingest-gateway"), () -> restart(Map.of()));
+    }
+
+    @Test
+    @Order(4)
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vigil.faults.all", matches = "true")
+    void caseServiceKilledMidStreamLosesAndDoublesNothing() throws Exception {
+        disturbed("case-service killed -9", () -> kill("case-service"), () -> restart(Map.of()));
+    }
+
+    @Test
+    @Order(5)
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vigil.faults.all", matches = "true")
+    void redisKilledMidStreamLosesAndDoublesNothing() throws Exception {
+        disturbed("Redis killed -9", () -> killTree(".vigil/run/redis.pid"), () -> vigil(Map.of(), "infra", "start", "redis"));
+    }
+
+    @Test
+    @Order(6)
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vigil.faults.all", matches = "true")
+    void keycloakKilledMidStreamHoldsUpNoTelemetry() throws Exception {
+        disturbed("Keycloak killed -9", () -> killTree(".vigil/run/keycloak.pid"),
+                () -> vigil(Map.of(), "infra", "start", "keycloak"));
+    }
+
+    @Test
+    @Order(7)
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "vigil.faults.all", matches = "true")
+    void postgresqlKilledMidStreamLosesAndDoublesNothing() throws Exception {
+        disturbed("PostgreSQL killed -9 (whole process tree)", () -> killTree(".vigil/data/postgres/postmaster.pid"),
+                () -> vigil(Map.of(), "infra", "start", "postgres"));
+    }
+
+    interface Step {
+        Object run() throws Exception;
+    }
+
+    /**
+     * A shipper sends {@code batches} batches, each under its own Idempotency-Key and sent again until it is
+     * answered 202; a third of the way through, {@code disrupt} runs, and {@code recover} two seconds later.
+     * Then every event must have raised its alert once.
+     */
+    private static void disturbed(String label, Step disrupt, Step recover) throws Exception {
+        int before = alerts().size();
+        int batches = 30;
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CompletableFuture<Void> shipper = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < batches; i++) {
+                String idem = "faults-" + run + "-" + i;
+                while (!deliver(idem)) {
+                    retries.incrementAndGet();
+                    pause(500);
+                }
+                sent.incrementAndGet();
+                pause(100);
+            }
+        });
+        while (sent.get() < batches / 3) {
+            Thread.sleep(50);
+        }
+        disrupt.run();
+        Thread.sleep(2_000);
+        recover.run();
+        shipper.get(5, TimeUnit.MINUTES);
+        int expected = before + batches * events.size();
+        List<String> alerts = awaitAlerts(expected, Duration.ofSeconds(120));
+        int doubled = alerts.size() - new HashSet<>(alerts).size();
+        System.out.printf("faults: %s: %d events sent (%d retries), %d alerts expected, %d raised, %d doubled%n", label,
+                batches * events.size(), retries.get(), expected - before, alerts.size() - before, doubled);
+        assertEquals(0, doubled, "no alert twice");
+        assertEquals(expected, alerts.size(), "every event the gateway accepted raised its alert");
+    }
+
+    /** One attempt: true when the gateway answered 202. */
+    private static boolean deliver(String idempotencyKey) {
+        try {
+            return given().config(ThinSliceIT.TEXT).header("X-Vigil-Api-Key", key).header("Idempotency-Key", idempotencyKey)
+                    .contentType("application/x-ndjson").body(String.join("\n", events))
+                    .post(Stack.GATEWAY + "/api/v1/ingest/events").statusCode() == 202;
+        } catch (RuntimeException e) {
+            return false; // connection refused or reset: the gateway is down
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Kills with -9 the process a pid file names (first line) and every process under it. */
+    private static Object killTree(String pidFile) throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(VigilInfra.root().resolve(pidFile)).get(0).trim());
+        ProcessHandle.of(pid).ifPresent(p -> {
+            List<ProcessHandle> tree = new java.util.ArrayList<>(p.descendants().toList());
+            tree.add(0, p);
+            tree.forEach(ProcessHandle::destroyForcibly);
+            tree.forEach(h -> h.onExit().join());
+        });
+        return null;
+    }
+
     private static void send(int batches) {
         Stack.send(key, events, batches);
     }
@@ -150,13 +266,14 @@ class FaultsIT {
         return sum;
     }
 
-    private static void kill(String service) throws Exception {
+    private static Object kill(String service) throws Exception {
         Path pidFile = VigilInfra.root().resolve(".vigil/run/" + service + ".pid");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         ProcessHandle.of(pid).ifPresent(p -> {
             p.destroyForcibly();
             p.onExit().join();
         });
+        return null;
     }
 
     private static int restart(Map<String, String> env) throws Exception {

@@ -192,6 +192,38 @@ class IntakeTest {
                 .post("/api/v1/ingest/events").then().statusCode(202).body("tenantId", equalTo(b.toString()));
     }
 
+    /**
+     * A shipper that lost the answer (a timeout, a dropped connection, a gateway restart) sends the batch
+     * again with the same Idempotency-Key: its events carry the same ids both times, so the event store
+     * keeps and detection matches each once. Another key, or another tenant with the key, names new events.
+     */
+    @Test
+    void aBatchSentAgainWithItsIdempotencyKeyNamesTheSameEvents() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String body = String.join("\n", realWindowsEvents(3));
+        for (String key : List.of("shipper-7:batch-000042", "shipper-7:batch-000042", "shipper-7:batch-000043")) {
+            given().auth().oauth2(sender(tenant)).header("Idempotency-Key", key).contentType("application/x-ndjson")
+                    .body(body).post("/api/v1/ingest/events").then().statusCode(202).body("accepted", equalTo(3));
+        }
+        given().auth().oauth2(sender(other)).header("Idempotency-Key", "shipper-7:batch-000042")
+                .contentType("application/x-ndjson").body(body).post("/api/v1/ingest/events").then().statusCode(202);
+        given().auth().oauth2(sender(tenant)).contentType("application/x-ndjson").body(body)
+                .post("/api/v1/ingest/events").then().statusCode(202);
+        List<String> ids = eventsOf(tenant).stream().map(e -> e.get("event.id").asText()).toList();
+        assertEquals(12, ids.size());
+        assertEquals(ids.subList(0, 3), ids.subList(3, 6), "the retry names the same three events");
+        assertEquals(9, new java.util.HashSet<>(ids).size(), "another key and no key name new events");
+        List<String> theirs = eventsOf(other).stream().map(e -> e.get("event.id").asText()).toList();
+        assertTrue(java.util.Collections.disjoint(ids, theirs), "another tenant's key names other events");
+
+        for (String bad : List.of("has space", "x".repeat(201), "clé-é")) {
+            given().auth().oauth2(sender(tenant)).header("Idempotency-Key", bad).contentType("application/x-ndjson")
+                    .body(body).post("/api/v1/ingest/events").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString("Idempotency-Key"));
+        }
+    }
+
     private List<JsonNode> eventsOf(UUID tenant) {
         List<StreamMessage<String, String, String>> all = redis.stream(String.class, String.class, String.class)
                 .xrange(streams.streamFor(tenant), StreamRange.of("-", "+"));

@@ -38,6 +38,10 @@ public class IntakeResource {
     /** A compressed body may inflate to this many bytes at most (the uncompressed body limit, 20 MB by default, x5). */
     private final long maxInflated;
 
+    static final String IDEMPOTENCY = "The client's name for this batch (1-200 visible ASCII characters): sending the same "
+            + "batch again with the same key, after a timeout or a dropped connection, stores and matches each of its "
+            + "events once. Each event must carry its own time (@timestamp or the format's own).";
+
     public IntakeResource(IntakeService service, IntakeGate gate, io.vigil.ingest.intake.IngestConfig config) {
         this.service = service;
         this.gate = gate;
@@ -56,9 +60,10 @@ public class IntakeResource {
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429", description = "Over the tenant's rate or daily quota: retry after Retry-After"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A dependency is down or the gateway is full: retry after Retry-After")})
     @Operation(summary = "Send events: a JSON object or an array of objects")
-    public Response json(@jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding, byte[] body) {
+    public Response json(@jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = IDEMPOTENCY) @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
-        return Response.accepted(gate.through(() -> service.ingestJson(plain, false))).build();
+        return Response.accepted(gate.through(() -> service.ingestJson(plain, false, idempotencyKey))).build();
     }
 
     @POST
@@ -77,10 +82,11 @@ public class IntakeResource {
             + "parse are kept in dead-letter with the reason")
     public Response raw(@jakarta.ws.rs.QueryParam("format") String format,
             @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone,
-            @jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding, byte[] body) {
+            @jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = IDEMPOTENCY) @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         java.time.ZoneId zone = zone(timeZone);
         byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
-        return Response.accepted(gate.through(() -> service.ingestRaw(format, plain, zone))).build();
+        return Response.accepted(gate.through(() -> service.ingestRaw(format, plain, zone, idempotencyKey))).build();
     }
 
     @POST
@@ -124,8 +130,9 @@ public class IntakeResource {
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429", description = "Over the tenant's rate or daily quota: retry after Retry-After"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A dependency is down or the gateway is full: retry after Retry-After")})
     @Operation(summary = "Send events as NDJSON: one JSON object per line")
-    public Response ndjson(@jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding, byte[] body) {
+    public Response ndjson(@jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = IDEMPOTENCY) @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
-        return Response.accepted(gate.through(() -> service.ingestJson(plain, true))).build();
+        return Response.accepted(gate.through(() -> service.ingestJson(plain, true, idempotencyKey))).build();
     }
 }

@@ -38,12 +38,18 @@ final class EntryWriter {
 
     void add(ObjectNode event, JsonEvents.Source source, UUID tenantId, UUID logSourceId, Instant received,
             io.vigil.ingest.enrich.AssetEnricher.Inventory assets) {
+        add(event, source, tenantId, EventIds.next(), logSourceId, received, assets);
+    }
+
+    /** As above, with the event's id given (a batch sent with an Idempotency-Key names its events alike each time). */
+    void add(ObjectNode event, JsonEvents.Source source, UUID tenantId, UUID eventId, UUID logSourceId, Instant received,
+            io.vigil.ingest.enrich.AssetEnricher.Inventory assets) {
         int before = event.size();
         boolean splice = source != null && before > 0 && STAMPED.stream().noneMatch(event::has)
                 && !event.has("winlog") && !event.has("Event"); // those shapes lift fields: read whole
         JsonNode clientTime = event.get("@timestamp");
         io.vigil.ingest.normalize.EventNormalizer.normalize(event);
-        stamp(event, tenantId, logSourceId, received, assets);
+        stamp(event, tenantId, eventId, logSourceId, received, assets);
         // The client's own @timestamp may stay in its text only if the gateway kept it exactly.
         splice = splice && (clientTime == null || clientTime.equals(event.get("@timestamp")));
         if (count++ > 0) {
@@ -56,14 +62,14 @@ final class EntryWriter {
             // the event was read light (placeholders for the fields normalisation does not read): read it whole
             event = reader.full(source);
             io.vigil.ingest.normalize.EventNormalizer.normalize(event);
-            stamp(event, tenantId, logSourceId, received, assets);
+            stamp(event, tenantId, eventId, logSourceId, received, assets);
         }
         write(event);
     }
 
-    private static void stamp(ObjectNode event, UUID tenantId, UUID logSourceId, Instant received,
+    private static void stamp(ObjectNode event, UUID tenantId, UUID eventId, UUID logSourceId, Instant received,
             io.vigil.ingest.enrich.AssetEnricher.Inventory assets) {
-        Normalizer.normalize(event, tenantId, EventIds.next(), received);
+        Normalizer.normalize(event, tenantId, eventId, received);
         if (logSourceId != null) {
             event.put(LOG_SOURCE, logSourceId.toString());
         } else {

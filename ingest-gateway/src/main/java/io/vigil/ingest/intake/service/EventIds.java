@@ -12,6 +12,15 @@ final class EventIds {
     private EventIds() {
     }
 
+    /**
+     * The id of the {@code index}-th event of a batch the client sent with {@code idempotencyKey}: the same
+     * every time that batch is sent again, and no other tenant's (a name-based UUID of tenant, key and index).
+     */
+    static UUID keyed(UUID tenantId, String idempotencyKey, int index) {
+        return UUID.nameUUIDFromBytes((tenantId + "\n" + idempotencyKey + "\n" + index)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static UUID next() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         long msb = (r.nextLong() & ~0xF000L) | 0x4000L; // version 4

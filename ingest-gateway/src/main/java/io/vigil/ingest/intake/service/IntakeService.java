@@ -73,6 +73,15 @@ public class IntakeService {
     }
 
     public IngestResult ingestJson(byte[] body, boolean ndjson) {
+        return ingestJson(body, ndjson, null);
+    }
+
+    /**
+     * {@code idempotencyKey} (the client's, optional): sending the same batch again with the same key stores
+     * and matches each of its events once, as the event store keeps one event per id and time.
+     */
+    public IngestResult ingestJson(byte[] body, boolean ndjson, String idempotencyKey) {
+        checkIdempotencyKey(idempotencyKey);
         UUID tenantId = targetTenant();
         Instant received = Instant.now();
         JsonEvents.Split split;
@@ -86,11 +95,22 @@ public class IntakeService {
             }
             split = json.json(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
-        return accept(tenantId, received, split, ndjson ? "ndjson" : "json");
+        return accept(tenantId, received, split, ndjson ? "ndjson" : "json", idempotencyKey);
+    }
+
+    static void checkIdempotencyKey(String key) {
+        if (key != null && (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new ProblemException.BadRequest("Idempotency-Key must be 1 to 200 visible ASCII characters");
+        }
     }
 
     /** Raw log lines of one format (syslog, cef...): each parsed line becomes an event, the rest dead-letter. */
     public IngestResult ingestRaw(String format, byte[] raw, java.time.ZoneId sourceZone) {
+        return ingestRaw(format, raw, sourceZone, null);
+    }
+
+    public IngestResult ingestRaw(String format, byte[] raw, java.time.ZoneId sourceZone, String idempotencyKey) {
+        checkIdempotencyKey(idempotencyKey);
         if (format == null && identity.getAttribute(ApiKeys.LOG_SOURCE_FORMAT_ATTRIBUTE) instanceof String own) {
             format = own; // the key's log source says how its lines are written
         }
@@ -100,7 +120,7 @@ public class IntakeService {
         Utf8Body.Decoded decoded = Utf8Body.lines(raw);
         JsonEvents.Split split = parseLines(parser, java.util.Arrays.asList(decoded.text().split("\n", -1)),
                 decoded.invalid(), received, sourceZone);
-        return accept(tenantId, received, split, format);
+        return accept(tenantId, received, split, format, idempotencyKey);
     }
 
     /**
@@ -113,7 +133,7 @@ public class IntakeService {
         refuseInactive(tenantId);
         Instant received = Instant.now();
         JsonEvents.Split split = parseLines(parsers.forFormat(format), lines, List.of(), received, sourceZone);
-        return accept(tenantId, logSourceId, received, split, format);
+        return accept(tenantId, logSourceId, received, split, format, null);
     }
 
     private JsonEvents.Split parseLines(io.vigil.ingest.parse.LineParser parser, List<String> lines,
@@ -155,13 +175,14 @@ public class IntakeService {
         return io.vigil.ingest.parse.Preview.run(parsers.forFormat(format), body, sourceZone, Instant.now());
     }
 
-    private IngestResult accept(UUID tenantId, Instant received, JsonEvents.Split split, String format) {
+    private IngestResult accept(UUID tenantId, Instant received, JsonEvents.Split split, String format,
+            String idempotencyKey) {
         return accept(tenantId, identity.getAttribute(ApiKeys.LOG_SOURCE_ATTRIBUTE) instanceof UUID source ? source
-                : null, received, split, format);
+                : null, received, split, format, idempotencyKey);
     }
 
     private IngestResult accept(UUID tenantId, UUID logSourceId, Instant received, JsonEvents.Split split,
-            String format) {
+            String format, String idempotencyKey) {
         if (split.total() == 0) {
             throw new ProblemException.BadRequest("the body holds no event");
         }
@@ -182,7 +203,8 @@ public class IntakeService {
             ObjectNode e = split.events().get(i);
             JsonEvents.Source source = split.sources() == null ? null : split.sources().get(i);
             try {
-                entry.add(e, source, tenantId, logSourceId, received, inventory);
+                entry.add(e, source, tenantId, idempotencyKey == null ? EventIds.next()
+                        : EventIds.keyed(tenantId, idempotencyKey, i), logSourceId, received, inventory);
             } catch (Normalizer.Unstorable u) {
                 failures.add(new DeadLetterService.Failure(null, source == null ? e.toString()
                         : new String(source.body(), source.offset(), source.length(), java.nio.charset.StandardCharsets.UTF_8),
