@@ -90,7 +90,7 @@ class FaultsIT {
             send(batches);
             long until = System.nanoTime() + Duration.ofSeconds(OUTAGE_SECONDS).toNanos();
             while (System.nanoTime() < until) { // several times the redelivery clock: the old code dead-lettered
-                sawNotReady |= given().get(DETECTION + "/q/health/ready").statusCode() == 503;
+                sawNotReady |= given().get(Stack.DETECTION_MANAGEMENT + "/q/health/ready").statusCode() == 503;
                 Thread.sleep(500);
             }
             int expected = before + batches * events.size();
@@ -256,7 +256,7 @@ class FaultsIT {
 
     /** Sum of detection-service's dead-letter counters (Prometheus text at /q/metrics). */
     private static long deadLettered() {
-        String metrics = given().get(DETECTION + "/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(Stack.DETECTION_MANAGEMENT + "/q/metrics").then().statusCode(200).extract().asString();
         long sum = 0;
         for (String line : metrics.split("\n")) {
             if (line.startsWith("vigil_stream_dead_lettered_total{")) {

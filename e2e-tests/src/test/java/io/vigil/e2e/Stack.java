@@ -17,6 +17,8 @@ final class Stack {
     static final String GATEWAY = "http://127.0.0.1:8080";
     static final String TENANTS = "http://127.0.0.1:8081";
     static final String DETECTION = "http://127.0.0.1:8082";
+    /** detection-service's health and metrics: its management interface (API port + 1000, loopback). */
+    static final String DETECTION_MANAGEMENT = "http://127.0.0.1:9082";
     static final String CASES = "http://127.0.0.1:8083";
     static final String REPORTING = "http://127.0.0.1:8084";
 

@@ -47,7 +47,7 @@ class ThinSliceIT {
 
     private static boolean gatewayReady() {
         try {
-            return given().get("http://127.0.0.1:8080/q/health/ready").statusCode() == 200;
+            return given().get("http://127.0.0.1:9080/q/health/ready").statusCode() == 200;
         } catch (Exception e) { // connection refused arrives unchecked through Groovy
             return false;
         }

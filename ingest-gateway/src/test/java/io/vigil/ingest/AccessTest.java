@@ -57,6 +57,26 @@ class AccessTest {
                 .post("/api/v1/ingest/events");
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
+    /**
+     * Metrics (every tenant's event counts) and health are not on the port that faces clients: they are
+     * served by the management interface, on loopback, and the API port answers 404 for them.
+     */
+    @Test
+    void metricsAndHealthAreOnlyOnTheManagementInterface() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get(metrics).then().statusCode(200).body(containsString("jvm_memory"));
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
+        assertEquals("127.0.0.1", metrics.getHost());
+        given().get("/q/openapi?format=json").then().statusCode(200); // the published contract stays public
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
     @Test
     void aKeyIngestsForItsTenantAndRecordsItsUseAndItsSource() {
         Issued k = issue();

@@ -29,6 +29,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DatabaseOutageTest.ThroughRelay.class)
 class DatabaseOutageTest {
 
+    /** Health is served on the management interface, not the API port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/group/dead-letters", management = true)
+    java.net.URL deadLetterHealth;
+
     static final TcpProxy RELAY = relay();
 
     public static class ThroughRelay implements QuarkusTestProfile {
@@ -63,8 +69,8 @@ class DatabaseOutageTest {
                 .post("/api/v1/ingest/events").then().statusCode(202).extract().path("stream");
 
         RELAY.cutOff();
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/group/dead-letters").then().statusCode(503);
+        given().get(ready).then().statusCode(200);
+        given().get(deadLetterHealth).then().statusCode(503);
         given().auth().oauth2(token).contentType("application/x-ndjson").body(good + "\n" + good)
                 .post("/api/v1/ingest/events").then().statusCode(202).body("accepted", equalTo(2));
         var cmd = redis.stream(String.class, String.class, String.class);
@@ -77,7 +83,7 @@ class DatabaseOutageTest {
         RELAY.restore();
         given().auth().oauth2(token).contentType("application/x-ndjson").body(good + "\n{not json\n" + good)
                 .post("/api/v1/ingest/events").then().statusCode(202).body("accepted", equalTo(2), "deadLettered", equalTo(1));
-        given().get("/q/health/group/dead-letters").then().statusCode(200);
+        given().get(deadLetterHealth).then().statusCode(200);
     }
 
     private static TcpProxy relay() {

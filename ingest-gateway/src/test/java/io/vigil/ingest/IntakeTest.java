@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IntakeTest {
 
+    /** Health is served on the management interface, not the API port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
     @Inject
     RedisDataSource redis;
     @Inject
@@ -176,7 +180,7 @@ class IntakeTest {
                 .body("detail", containsString("nesting depth"));
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/ingest/events").then().statusCode(401)
                 .contentType("application/problem+json");
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
     }
 
     @Test

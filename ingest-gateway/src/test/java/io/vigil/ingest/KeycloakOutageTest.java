@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(KeycloakOutageTest.ThroughRelay.class)
 class KeycloakOutageTest {
 
+    /** Health is served on the management interface, not the API port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
     static final TcpProxy RELAY = relay();
 
     public static class ThroughRelay implements QuarkusTestProfile {
@@ -49,7 +53,7 @@ class KeycloakOutageTest {
                 .contentType("application/problem+json").header("Retry-After", notNullValue())
                 .body("detail", containsString("identity provider"));
         // an API key does not need Keycloak: ingestion is not held up by its outage
-        given().config(impatient).get("/q/health/ready").then().statusCode(200);
+        given().config(impatient).get(ready).then().statusCode(200);
 
         RELAY.restore();
         int status = 0;

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MalformedInputTest {
 
+    /** Health is served on the management interface, not the API port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/live", management = true)
+    java.net.URL live;
+
     static {
         io.restassured.RestAssured.config = io.restassured.RestAssured.config().encoderConfig(
                 io.restassured.config.EncoderConfig.encoderConfig().encodeContentTypeAs("application/x-ndjson",
@@ -102,7 +106,7 @@ class MalformedInputTest {
         given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(200)
                 .body("items[0].lineNumber", equalTo(2), "items[0].reason", containsString("over the limit"))
                 .body("items[0].rawBytes", equalTo(huge.length + 12));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(live).then().statusCode(200);
     }
 
     @Test
@@ -129,7 +133,7 @@ class MalformedInputTest {
             org.junit.jupiter.api.Assertions.assertTrue(answer.contains("application/problem+json"), answer);
             org.junit.jupiter.api.Assertions.assertTrue(answer.contains("20971520 bytes"), answer);
         }
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(live).then().statusCode(200);
     }
 
     @Test
@@ -184,7 +188,7 @@ class MalformedInputTest {
         given().auth().oauth2(token).contentType(ContentType.TEXT).header("Content-Encoding", "deflate")
                 .body(deflated.toByteArray()).post("/api/v1/ingest/raw?format=json").then().statusCode(202)
                 .body("accepted", equalTo(1));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(live).then().statusCode(200);
     }
 
     @Test
