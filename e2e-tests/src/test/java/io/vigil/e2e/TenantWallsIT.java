@@ -50,6 +50,18 @@ class TenantWallsIT {
         }
         assertTrue(redis("vigil-tenant-service", gateway, "PING").startsWith("-WRONGPASS"),
                 "each service has its own password");
+        // Keys per service: only the gateway and tenant-service reach the ingestion directory.
+        String detection = VigilInfra.redisPassword("detection-service");
+        String forged = "vigil:ingest-key:" + "0".repeat(64);
+        for (String[] touch : List.of(new String[] {"GET", forged}, new String[] {"SET", forged, "x"},
+                new String[] {"HSET", forged, "tenantId", UUID.randomUUID().toString()},
+                new String[] {"SET", "vigil:tenant-status:" + UUID.randomUUID(), "ACTIVE"})) {
+            String answer = redis("vigil-detection-service", detection, touch);
+            assertTrue(answer.startsWith("-NOPERM"), "detection-service: " + String.join(" ", touch) + " answered " + answer);
+        }
+        assertTrue(redis("vigil-detection-service", detection, "XLEN", "alerts").startsWith(":"), "its streams it reaches");
+        assertEquals("$-1", redis("vigil-ingest-gateway", gateway, "GET", forged), "the gateway reads the directory");
+        assertTrue(redis("vigil-case-service", VigilInfra.redisPassword("case-service"), "GET", forged).startsWith("-NOPERM"));
     }
 
     /** One command (after AUTH when a user is given) over RESP; the reply's first line. */

@@ -51,6 +51,30 @@ class MalformedInputTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A request line or header block past Vigil's limits is a 414 or 431 with a problem body that names the
+     * limit (the HTTP codec's own answer, at its far higher limits, has no body), through the gateway's own
+     * operations and the API it routes alike.
+     */
+    @Test
+    void anOverlongRequestLineOrHeaderBlockIsAProblemThatNamesTheLimit() {
+        String longQuery = "x".repeat(10_000);
+        for (String path : List.of("/api/v1/ingest/dead-letters?q=" + longQuery, "/api/v1/cases?q=" + longQuery)) {
+            given().get(path).then().statusCode(414).contentType("application/problem+json")
+                    .body("status", equalTo(414), "detail", containsString("over the limit of 8192"));
+        }
+        var req = given();
+        for (int i = 0; i < 20; i++) {
+            req.header("X-Padding-" + i, "p".repeat(1_000));
+        }
+        req.get("/api/v1/ingest/dead-letters").then().statusCode(431).contentType("application/problem+json")
+                .body("status", equalTo(431), "detail", containsString("over the limit of 16384"));
+        given().get("/api/v1/ingest/dead-letters?q=" + "x".repeat(7_000)).then().statusCode(401); // under: goes on
+        given().urlEncodingEnabled(false).get("/api/v1/ingest/dead-letters?cursor=a%00b").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("NUL"));
+        given().get(live).then().statusCode(200);
+    }
+
     @Test
     void linesThatAreNotUtf8AreDeadLetteredAndTheOthersAccepted() {
         UUID tenant = UUID.randomUUID();
@@ -87,8 +111,11 @@ class MalformedInputTest {
         given().auth().oauth2(token).contentType(ContentType.TEXT).body("<34>1 2003-10-11T22:14:15.003Z host app - - - a\u0000b\n")
                 .post("/api/v1/ingest/raw?format=syslog").then().statusCode(202).body("accepted", equalTo(0),
                         "deadLettered", equalTo(1));
+        // The same in a JSON document (not lines): the event goes to dead-letter, its neighbour is taken.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("[" + nul + ", " + GOOD + "]")
+                .post("/api/v1/ingest/events").then().statusCode(202).body("accepted", equalTo(1), "deadLettered", equalTo(1));
         given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(200)
-                .body("items", hasSize(3))
+                .body("items", hasSize(4))
                 .body("items.reason", org.hamcrest.Matchers.hasItems(
                         containsString("outside what can be stored"), containsString("\\u0000"),
                         containsString("NUL character")));

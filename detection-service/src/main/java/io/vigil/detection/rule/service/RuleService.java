@@ -228,11 +228,18 @@ public class RuleService {
                 List.of(new Problem.FieldError(location, e.getMessage())));
     }
 
+    private static String decodeCursor(String cursor) {
+        try {
+            return new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException.BadRequest("cursor is not one this API gave out");
+        }
+    }
+
     @Transactional
     public Page<RuleResponse> list(String pack, Integer limit, String cursor) {
         int n = Cursor.limit(limit, 100, 1000);
-        String after = cursor == null || cursor.isBlank() ? null
-                : new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+        String after = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor);
         List<Rule> rows = rules.page(pack, after, n + 1);
         String next = null;
         if (rows.size() > n) {

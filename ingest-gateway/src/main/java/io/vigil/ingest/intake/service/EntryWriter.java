@@ -44,6 +44,11 @@ final class EntryWriter {
     /** As above, with the event's id given (a batch sent with an Idempotency-Key names its events alike each time). */
     void add(ObjectNode event, JsonEvents.Source source, UUID tenantId, UUID eventId, UUID logSourceId, Instant received,
             io.vigil.ingest.enrich.AssetEnricher.Inventory assets) {
+        if (source == null ? holdsNul(event) : mayHoldEscapedNul(source) && holdsNul(reader.full(source))) {
+            // PostgreSQL's jsonb cannot keep U+0000: stored, it would fail its whole stream entry in detection
+            throw new Normalizer.Unstorable("a string of the event holds the character U+0000 (NUL), which the event"
+                    + " store cannot keep");
+        }
         int before = event.size();
         boolean splice = source != null && before > 0 && STAMPED.stream().noneMatch(event::has)
                 && !event.has("winlog") && !event.has("Event"); // those shapes lift fields: read whole
@@ -65,6 +70,38 @@ final class EntryWriter {
             stamp(event, tenantId, eventId, logSourceId, received, assets);
         }
         write(event);
+    }
+
+    /** Whether the raw text holds the JSON escape of NUL (backslash, u, four zeros): a cheap test before the walk. */
+    static boolean mayHoldEscapedNul(JsonEvents.Source source) {
+        byte[] b = source.body();
+        int end = source.offset() + source.length() - 5;
+        for (int i = source.offset(); i < end; i++) {
+            if (b[i] == '\\' && b[i + 1] == 'u' && b[i + 2] == '0' && b[i + 3] == '0' && b[i + 4] == '0' && b[i + 5] == '0') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean holdsNul(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        for (var it = node.fields(); it.hasNext(); ) {
+            var f = it.next();
+            if (f.getKey().indexOf('\0') >= 0 || holdsNul(f.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode n : node) {
+                if (holdsNul(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void stamp(ObjectNode event, UUID tenantId, UUID eventId, UUID logSourceId, Instant received,

@@ -147,6 +147,11 @@ public class ProblemMapper {
                     uri == null ? null : uri.getPath(), errorId, null);
             return Response.status(503).header("Retry-After", 5).type(Problem.MEDIA_TYPE).entity(p).build();
         }
+        if (holdsNul(e)) {
+            // PostgreSQL cannot keep U+0000 in text or jsonb: the value is the client's, so is the error
+            return build(TABLE.get(ProblemException.BadRequest.class), "a text value holds the character U+0000 (NUL),"
+                    + " which cannot be stored: remove it", uri, null).build();
+        }
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         Problem p = new Problem(Problem.type("internal"), "Internal error", 500,
                 "an unexpected error occurred; quote error id " + errorId + " to support",
@@ -154,12 +159,25 @@ public class ProblemMapper {
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
+    /** PostgreSQL refused a NUL: 22021 (invalid byte sequence 0x00 in text), 22P05 (an escaped NUL in jsonb). */
+    static boolean holdsNul(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                String m = String.valueOf(sql.getMessage());
+                if (m.contains("0x00") || m.contains("u0000")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static final java.util.regex.Pattern CLASS_NAME =
             java.util.regex.Pattern.compile("`?\\b(?:(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:\\.[a-z][A-Za-z0-9_]*\\(\\))?"
                     + "|[A-Z][A-Za-z0-9_$]*\\.[a-z][A-Za-z0-9_]*\\(\\))`?");
 
     /** A library's message with any Java class or method name taken out: bodies never carry them. */
-    static String scrub(String message) {
+    public static String scrub(String message) {
         if (message == null) {
             return "";
         }

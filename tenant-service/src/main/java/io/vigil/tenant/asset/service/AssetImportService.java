@@ -104,9 +104,11 @@ public class AssetImportService {
         try {
             items = json.readValue(text, new TypeReference<>() {
             });
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new ProblemException.BadRequest("the body must be a JSON array of asset objects (hostname, criticality ...)");
         } catch (JsonProcessingException e) {
             throw new ProblemException.BadRequest("the body must be a JSON array of assets: "
-                    + e.getOriginalMessage());
+                    + io.vigil.platform.errors.ProblemMapper.scrub(e.getOriginalMessage()));
         }
         if (items == null) {
             throw new ProblemException.BadRequest("the body must be a JSON array of assets");
