@@ -23,9 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * The caller must be authenticated here (bearer token), is held to its request rate, and the call goes
  * on to the owning service, which checks the token again.
  */
-@Path("/api/v1/{route: (tenants|assets|staff|coverage|sla-policy|rules|intel|events|alerts|cases|reports)(/.*)?}")
+@Path("/api/v1/{route: (" + ApiRouteResource.ROUTED + ")(/.*)?}")
 @Authenticated
 public class ApiRouteResource {
+
+    /** The first path segments the gateway forwards (each one also a vigil.ingest.routes.* key). */
+    public static final String ROUTED = "tenants|assets|staff|coverage|sla-policy|rules|intel|events|alerts|cases"
+            + "|task-templates|playbooks|shifts|handover|handovers|reports";
 
     private final ApiRouter router;
     private final RateLimiter limiter;
