@@ -281,6 +281,11 @@ public final class IngestBench {
         post(http, keycloak + "/admin/realms/vigil/users", "{\"username\":\"" + user + "\",\"enabled\":true,\"email\":\"" + user
                 + "@bench.vigil\",\"firstName\":\"B\",\"lastName\":\"B\",\"emailVerified\":true,\"groups\":[\"/tenants/" + tenant
                 + "\"],\"credentials\":[{\"type\":\"password\",\"value\":\"bench\",\"temporary\":false}]}", admin, "application/json");
+        // A client system's role: ingestion takes telemetry only from case workers and client systems.
+        String id = MAPPER.readTree(get(http, keycloak + "/admin/realms/vigil/users?exact=true&username=" + user, admin))
+                .get(0).path("id").asText();
+        String role = get(http, keycloak + "/admin/realms/vigil/roles/customer-system", admin);
+        post(http, keycloak + "/admin/realms/vigil/users/" + id + "/role-mappings/realm", "[" + role + "]", admin, "application/json");
         return MAPPER.readTree(post(http, keycloak + "/realms/vigil/protocol/openid-connect/token",
                 "grant_type=password&client_id=vigil-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=bench",
                 null, "application/x-www-form-urlencoded")).path("access_token").asText();
