@@ -18,7 +18,9 @@ public enum Action {
     BLOCK_IP(Observable.Type.IP, "BLOCK_IP"),
     BLOCK_DOMAIN(Observable.Type.DOMAIN, "BLOCK_DOMAIN"),
     BLOCK_HASH(Observable.Type.FILE_HASH, "BLOCK_HASH"),
-    QUARANTINE_FILE(Observable.Type.FILE_HASH, "QUARANTINE_FILE");
+    QUARANTINE_FILE(Observable.Type.FILE_HASH, "QUARANTINE_FILE"),
+    /** Vigil's own step: patch tasks for the known-exploited and critical CVEs open on the host; no connector. */
+    PATCH_VULNERABILITIES(Observable.Type.HOST, null);
 
     /** The observable type a step's targets are taken from. */
     public final Observable.Type target;
@@ -32,6 +34,11 @@ public enum Action {
 
     public boolean gated() {
         return policyName != null;
+    }
+
+    /** Carried out by Vigil itself when the run starts, not sent through a connector to the client's systems. */
+    public boolean internal() {
+        return this == PATCH_VULNERABILITIES;
     }
 
     /** The playbook file's spelling ({@code isolate_host}). */

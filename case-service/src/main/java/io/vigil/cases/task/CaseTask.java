@@ -21,6 +21,11 @@ public class CaseTask {
         OPEN, DONE, SKIPPED
     }
 
+    /** A checklist task, or a patch task: one CVE on one asset, closed when a later scan no longer finds it. */
+    public enum Kind {
+        TASK, PATCH
+    }
+
     @Id
     public UUID id;
     @Column(name = "tenant_id", nullable = false)
@@ -46,4 +51,12 @@ public class CaseTask {
     public Instant createdAt;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind = Kind.TASK;
+    /** For a patch task: the CVE, the asset and its host name. */
+    public String cve;
+    @Column(name = "asset_id")
+    public UUID assetId;
+    public String host;
 }

@@ -51,4 +51,13 @@ public final class TenantMessages {
     /** {@code tenant.asset.created}: what a containment step's target is. */
     public record AssetCreated(UUID id, String hostname, String fqdn, String criticality, String environment) {
     }
+
+    /** tenant.asset.exposure-changed: the asset's open high, critical and known-exploited CVEs after a scan. */
+    public record ExposureChanged(UUID assetId, String hostname, String fqdn, String scanner, java.time.Instant scannedAt,
+            int openFindings, List<ExposedCve> exposure, boolean exposureTruncated, List<String> fixed) {
+    }
+
+    public record ExposedCve(String cve, Double cvss, String severity, boolean knownExploited,
+            java.time.LocalDate kevDateAdded, boolean ransomware, String title) {
+    }
 }

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ApiRouteResource {
 
     /** The first path segments the gateway forwards (each one also a vigil.ingest.routes.* key). */
-    public static final String ROUTED = "tenants|assets|staff|coverage|sla-policy|rules|intel|events|alerts|cases"
+    public static final String ROUTED = "tenants|assets|vulnerabilities|staff|coverage|sla-policy|rules|intel|events|alerts|cases"
             + "|task-templates|playbooks|shifts|handover|handovers|reports";
 
     private final ApiRouter router;

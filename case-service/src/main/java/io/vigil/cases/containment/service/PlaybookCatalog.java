@@ -50,10 +50,10 @@ public class PlaybookCatalog {
         for (JsonNode s : p.path("steps")) {
             Action action = Action.of(s.path("action").asText(""));
             String connector = s.path("connector").asText("");
-            if (connector.isBlank()) {
+            if (connector.isBlank() && !action.internal()) {
                 throw new IllegalArgumentException("playbook " + name + ": step " + action.wire() + " names no connector");
             }
-            steps.add(new Playbook.Step(action, connector, Playbook.OnFailure.valueOf(
+            steps.add(new Playbook.Step(action, connector.isBlank() ? "vigil" : connector, Playbook.OnFailure.valueOf(
                     s.path("onFailure").asText("stop").toUpperCase(Locale.ROOT))));
         }
         if (steps.isEmpty()) {

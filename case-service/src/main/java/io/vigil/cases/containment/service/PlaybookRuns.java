@@ -46,9 +46,12 @@ public class PlaybookRuns {
     private final AuditChain audit;
     private final Clock clock;
     private final CaseEvents events;
+    private final io.vigil.cases.task.service.PatchTasks patches;
 
     public PlaybookRuns(RunRepository runs, CaseRepository cases, ObservableRepository observables, PlaybookCatalog catalog,
-            ContainmentPolicy policy, CurrentTenant current, AuditChain audit, Clock clock, CaseEvents events) {
+            ContainmentPolicy policy, CurrentTenant current, AuditChain audit, Clock clock, CaseEvents events,
+            io.vigil.cases.task.service.PatchTasks patches) {
+        this.patches = patches;
         this.runs = runs;
         this.cases = cases;
         this.observables = observables;
@@ -108,6 +111,18 @@ public class PlaybookRuns {
             }
             for (String target : targets) {
                 PlaybookStep step = step(run, ++position, s, target);
+                if (s.action().internal()) {
+                    List<String> added = patches.addFor(c, target, null, actor).stream().map(t -> t.cve).toList();
+                    step.status = PlaybookStep.Status.SUCCEEDED;
+                    step.approval = "not needed: Vigil's own step";
+                    step.detail = added.isEmpty() ? "no known-exploited or critical CVE open on " + target
+                            + " without a patch task" : added.size() + " patch task(s) on " + target + ": "
+                            + String.join(", ", added);
+                    step.finishedAt = now;
+                    runs.persist(step);
+                    summary.add(summary(step));
+                    continue;
+                }
                 ContainmentPolicy.Decision d = policy.decide(c.tenantId, s.action(),
                         s.action().target == Observable.Type.HOST ? target : caseHost, c.assetCriticality);
                 step.status = d.preApproved() ? PlaybookStep.Status.PENDING : PlaybookStep.Status.WAITING_APPROVAL;

@@ -25,4 +25,20 @@ public class TaskRepository implements PanacheRepositoryBase<CaseTask, UUID> {
                 Integer.class).setParameter(1, caseId).getSingleResult();
         return max == null ? 1 : max + 1;
     }
+
+    /** Open patch tasks of the tenant for these CVEs on the asset, in every case. */
+    public List<CaseTask> openPatches(UUID tenantId, UUID assetId, java.util.Collection<String> cves) {
+        if (cves.isEmpty()) {
+            return List.of();
+        }
+        return list("tenantId = ?1 and assetId = ?2 and kind = ?3 and status = ?4 and cve in ?5", tenantId, assetId,
+                CaseTask.Kind.PATCH, CaseTask.Status.OPEN, cves);
+    }
+
+    /** The CVE and asset pairs ("cve|asset") the case already has a patch task for. */
+    public Set<String> patchesOf(UUID caseId) {
+        Set<String> out = new java.util.HashSet<>();
+        list("caseId = ?1 and kind = ?2", caseId, CaseTask.Kind.PATCH).forEach(t -> out.add(t.cve + "|" + t.assetId));
+        return out;
+    }
 }

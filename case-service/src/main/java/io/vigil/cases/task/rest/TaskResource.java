@@ -32,8 +32,10 @@ public class TaskResource {
 
     private final Tasks tasks;
     private final Idempotency idempotency;
+    private final io.vigil.cases.task.service.PatchTasks patches;
 
-    public TaskResource(Tasks tasks, Idempotency idempotency) {
+    public TaskResource(Tasks tasks, Idempotency idempotency, io.vigil.cases.task.service.PatchTasks patches) {
+        this.patches = patches;
         this.tasks = tasks;
         this.idempotency = idempotency;
     }
@@ -58,6 +60,19 @@ public class TaskResource {
                     return Response.status(201).header("Location", "/api/v1/cases/" + caseId + "/tasks/" + t.id())
                             .entity(t).build();
                 });
+    }
+
+    @POST
+    @Path("patches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("${vigil.roles.case-workers}")
+    @Operation(operationId = "addCasePatchTasks", summary = "Add patch tasks from what the scanners found open on the"
+            + " case's hosts: for one CVE (and host), or one per known-exploited or critical CVE; each closes by itself"
+            + " when a later scan no longer finds its CVE on its asset")
+    @APIResponse(responseCode = "201", description = "The tasks added (none when every one exists already)",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    public Response addPatches(@PathParam("caseId") UUID caseId, @Valid PatchTaskRequest request) {
+        return Response.status(201).entity(patches.add(caseId, request)).build();
     }
 
     @PATCH

@@ -53,9 +53,13 @@ public class TenantFacts implements MessageHandler {
     private final StreamConsumers consumers;
     private final CaseStreams streams;
     private final io.vigil.cases.containment.repository.ContainmentFactsRepository containment;
+    /** Looked up when used: it rescored cases through CaseGrouping, which asks this bean for routing. */
+    private final jakarta.enterprise.inject.Instance<Exposures> exposures;
 
     public TenantFacts(TenantFactsRepository facts, ObjectMapper mapper, StreamConsumers consumers, CaseStreams streams,
-            io.vigil.cases.containment.repository.ContainmentFactsRepository containment) {
+            io.vigil.cases.containment.repository.ContainmentFactsRepository containment,
+            jakarta.enterprise.inject.Instance<Exposures> exposures) {
+        this.exposures = exposures;
         this.containment = containment;
         this.facts = facts;
         this.mapper = mapper;
@@ -73,7 +77,7 @@ public class TenantFacts implements MessageHandler {
         for (String type : List.of("tenant.created", "tenant.updated", "tenant.coverage.replaced",
                 "tenant.sla-defaults.updated", "tenant.sla-policy.overridden", "tenant.sla-policy.reverted",
                 "tenant.contact.created", "tenant.contact.updated", "tenant.contact.deleted", "tenant.escalation.replaced",
-                "tenant.containment-policy.replaced", "tenant.asset.created")) {
+                "tenant.containment-policy.replaced", "tenant.asset.created", "tenant.asset.exposure-changed")) {
             reads.put(type, List.of(1));
         }
         return reads;
@@ -155,6 +159,8 @@ public class TenantFacts implements MessageHandler {
                             e.occurredAt());
                 }
             }
+            case "tenant.asset.exposure-changed" -> exposures.get().changed(e.tenantId(),
+                    mapper.readValue(e.payload(), TenantMessages.ExposureChanged.class), e.occurredAt());
             case "tenant.sla-policy.reverted" ->
                 facts.dropTarget(e.tenantId(), mapper.readValue(e.payload(), TenantMessages.Reverted.class).severity());
             default -> {

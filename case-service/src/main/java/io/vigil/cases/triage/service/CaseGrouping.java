@@ -41,11 +41,14 @@ public class CaseGrouping {
     private final io.vigil.cases.tenantfacts.service.TenantFacts facts;
     private final java.time.Clock clock;
     private final io.vigil.cases.automation.service.AutomationRules automation;
+    private final io.vigil.cases.tenantfacts.repository.ExposureRepository exposures;
 
     public CaseGrouping(CaseRepository cases, AuditChain audit, CaseEvents events,
             io.vigil.cases.observable.service.Observables observables, io.vigil.cases.sla.service.SlaClocks clocks,
             io.vigil.cases.tenantfacts.service.TenantFacts facts, java.time.Clock clock, GroupingRules groupingRules,
-            io.vigil.cases.task.service.Tasks tasks, io.vigil.cases.automation.service.AutomationRules automation) {
+            io.vigil.cases.task.service.Tasks tasks, io.vigil.cases.automation.service.AutomationRules automation,
+            io.vigil.cases.tenantfacts.repository.ExposureRepository exposures) {
+        this.exposures = exposures;
         this.automation = automation;
         this.tasks = tasks;
         this.cases = cases;
@@ -167,12 +170,38 @@ public class CaseGrouping {
         c.version++;
     }
 
-    /** Recomputes the priority from the case's aggregates and the rule's verdict history at this tenant. */
-    void score(Case c) {
+    /**
+     * Recomputes the priority from the case's aggregates, what the scanners found open on its hosts and the
+     * rule's verdict history at this tenant.
+     */
+    public void score(Case c) {
         long[] v = c.ruleId == null ? new long[] {0, 0} : cases.verdicts(c.tenantId, c.ruleId);
-        Priority.Score s = Priority.of(c.ruleLevel, c.assetCriticality, c.intelHits, c.hosts.length, v[0], v[1]);
+        Priority.Score s = Priority.of(c.ruleLevel, c.assetCriticality, c.intelHits, c.hosts.length,
+                worstExposure(exposures.ofHosts(c.tenantId, java.util.Arrays.asList(c.hosts))), v[0], v[1]);
         c.priority = s.value();
         c.priorityFactors = CaseMapper.factorsJson(s.factors());
+    }
+
+    /** The finding that weighs most: known exploited first, then the highest score; null when no host was scanned. */
+    static Priority.Exposure worstExposure(List<io.vigil.cases.tenantfacts.repository.ExposureRepository.AssetExposure> assets) {
+        Priority.Exposure worst = null;
+        for (var a : assets) {
+            for (var cve : a.cves()) {
+                Priority.Exposure e = new Priority.Exposure(a.hostname(), cve.cve(), cve.cvss(), cve.knownExploited(),
+                        cve.kevDateAdded(), cve.ransomware(), a.scanner(), a.scannedAt());
+                if (worst == null || worst.cve() == null || weight(e) > weight(worst)) {
+                    worst = e;
+                }
+            }
+            if (worst == null) {
+                worst = new Priority.Exposure(a.hostname(), null, null, false, null, false, a.scanner(), a.scannedAt());
+            }
+        }
+        return worst;
+    }
+
+    private static double weight(Priority.Exposure e) {
+        return (e.knownExploited() ? 100 : 0) + (e.cvss() == null ? 0 : e.cvss());
     }
 
     private static String higher(List<String> scale, String a, String b) {
