@@ -52,6 +52,8 @@ class CaseContainmentTest {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
+    /** While true, the client's cloud API (path /cloud) answers 500. */
+    private volatile boolean cloudDown;
 
     @BeforeEach
     void receiver() throws Exception {
@@ -62,7 +64,8 @@ class CaseContainmentTest {
                     exchange.getRequestHeaders().getFirst("X-Vigil-Signature"),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
             byte[] answer = "{\"status\":\"done\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, answer.length);
+            exchange.sendResponseHeaders(cloudDown && exchange.getRequestURI().getPath().startsWith("/cloud") ? 500 : 200,
+                    answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
@@ -206,6 +209,66 @@ class CaseContainmentTest {
         }
         assertEquals("WAITING_APPROVAL:WAITING_APPROVAL", announced.get(0), announced.toString());
         assertTrue(announced.contains("DENIED:SUCCEEDED"), announced.toString());
+    }
+
+    @Test
+    void aFailedStepThatAsksWaitsForTheSocAndVigilsOwnStepsRunInTheirTurn() throws Exception {
+        UUID t = UUID.randomUUID();
+        policy(t, List.of(Map.of("action", "DISABLE_ACCOUNT"), Map.of("action", "REVOKE_SESSIONS")));
+        String admin = CaseSlaTest.token("customer-admin", t);
+        connector(admin, t, "cloud", "/cloud");
+        cloudDown = true;
+        String tier2 = CaseSlaTest.token("soc-tier2", t);
+        publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "build-01", "HIGH", "high", "low"));
+        String caseId = (String) CaseSlaTest.awaitCase(tier2, t).get("id");
+        awaitObservableCount(tier2, caseId, 2);
+
+        String runId = given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("playbook", "exposed-cloud-key"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs").then().statusCode(201)
+                .body("steps.action", equalTo(List.of("disable_account", "revoke_sessions", "create_task", "create_task", "notify")))
+                .body("steps[0].onFailure", equalTo("ASK")).extract().path("id");
+        // Three attempts against the failing API, then the run waits for the SOC; nothing after the step ran.
+        Map<String, Object> waiting = awaitRun(tier2, caseId, runId, "WAITING_DECISION");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) waiting.get("steps");
+        assertEquals("FAILED", steps.get(0).get("status"));
+        assertEquals(3, steps.get(0).get("attempts"));
+        assertEquals(List.of("PENDING", "PENDING", "PENDING", "PENDING"), steps.subList(1, 5).stream().map(x -> x.get("status")).toList());
+        given().auth().oauth2(tier2).get("/api/v1/cases/" + caseId + "/tasks").then().body("items.size()", equalTo(0));
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("resolution", "RETRY", "note", "try again"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs/" + runId + "/steps/1/resolution").then().statusCode(403);
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("resolution", "CONTINUE", "note", "x"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs/" + runId + "/steps/2/resolution").then().statusCode(409);
+        cloudDown = false;
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("resolution", "RETRY",
+                "note", "the cloud API is back")).post("/api/v1/cases/" + caseId + "/playbook-runs/" + runId + "/steps/1/resolution")
+                .then().statusCode(200).body("steps[0].status", equalTo("PENDING"));
+        Map<String, Object> done = awaitRun(tier2, caseId, runId, "SUCCEEDED");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> after = (List<Map<String, Object>>) done.get("steps");
+        assertTrue(String.valueOf(after.get(4).get("detail")).startsWith("told CLIENT_IT through the portal"), after.toString());
+        given().auth().oauth2(tier2).get("/api/v1/cases/" + caseId + "/tasks").then()
+                .body("items.title", equalTo(List.of("Rotate the exposed key and delete it at the cloud provider",
+                        "Search the cloud audit log for the key's use since it was exposed")))
+                .body("items.template", equalTo(List.of("playbook:exposed-cloud-key", "playbook:exposed-cloud-key")));
+        given().auth().oauth2(tier2).get("/api/v1/cases/" + caseId + "/communications").then()
+                .body("items.size()", equalTo(1)).body("items[0].channel", equalTo("PORTAL"))
+                .body("items[0].body", containsString("identity is disabled until the key is rotated"));
+        given().auth().oauth2(tier2).get("/api/v1/cases/" + caseId + "/timeline?limit=200").then()
+                .body("items.summary.findAll { it.startsWith('containment.step.resolved') }.size()", equalTo(1));
+    }
+
+    private static void awaitObservableCount(String token, String caseId, int n) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            List<Object> items = given().auth().oauth2(token).get("/api/v1/cases/" + caseId + "/observables").jsonPath().getList("items");
+            if (items != null && items.size() >= n) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("case " + caseId + " never had " + n + " observables");
     }
 
     @Test

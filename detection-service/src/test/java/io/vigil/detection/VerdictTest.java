@@ -111,6 +111,51 @@ class VerdictTest {
                 dead.get(0).payload().get("deadReason"));
     }
 
+    /** A review's follow-up of the rule is listed beside its counts while open; the latest message of it wins. */
+    @Test
+    void reviewFollowUpsStandBesideTheRulesVerdictsWhileOpen() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String stream = "test.verdicts." + UUID.randomUUID();
+        com.fasterxml.jackson.databind.node.ObjectNode f = (com.fasterxml.jackson.databind.node.ObjectNode)
+                EventContracts.examples("rule.follow-up").get(0).deepCopy();
+        String id = UUID.randomUUID().toString();
+        f.put("followUpId", id).put("ruleId", RULE).put("title", "Also match procdump under another name")
+                .put("updatedAt", "2026-12-01T10:00:00Z");
+        publisher.publish(stream, verdict(tenant, "TRUE_POSITIVE", null));
+        publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "rule.follow-up", 1, Instant.now(), f.toString()));
+        // Another tenant's follow-up of the same rule stays with that tenant.
+        com.fasterxml.jackson.databind.node.ObjectNode theirs = f.deepCopy().put("followUpId", UUID.randomUUID().toString());
+        publisher.publish(stream, new Envelope(other, UUID.randomUUID(), "rule.follow-up", 1, Instant.now(), theirs.toString()));
+        // A stale message (older updatedAt) arriving late changes nothing.
+        com.fasterxml.jackson.databind.node.ObjectNode stale = f.deepCopy().put("title", "stale").put("updatedAt", "2026-11-30T10:00:00Z");
+        publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "rule.follow-up", 1, Instant.now(), stale.toString()));
+        StreamConsumer consumer = consumers.create(stream, "verdicts-follow-ups", "one", counts);
+        while (consumer.pollOnce() > 0) {
+            // drain
+        }
+        String engineer = Keycloak.userToken(List.of("soc-tier3"), List.of(Keycloak.tenantGroup(tenant)));
+        given().auth().oauth2(engineer).get("/api/v1/rules/" + RULE + "/verdicts").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].truePositives", equalTo(1))
+                .body("items[0].openFollowUps.size()", equalTo(1))
+                .body("items[0].openFollowUps[0].title", equalTo("Also match procdump under another name"))
+                .body("items[0].openFollowUps[0].owner", equalTo("detection-engineering"))
+                .body("items[0].openFollowUps[0].caseNumber", equalTo(42));
+
+        // Done: no longer open beside the counts.
+        f.put("status", "DONE").put("updatedAt", "2026-12-02T10:00:00Z");
+        publisher.publish(stream, new Envelope(tenant, UUID.randomUUID(), "rule.follow-up", 1, Instant.now(), f.toString()));
+        while (consumer.pollOnce() > 0) {
+            // drain
+        }
+        given().auth().oauth2(engineer).get("/api/v1/tenants/" + tenant + "/rule-verdicts").then().statusCode(200)
+                .body("items[0].openFollowUps.size()", equalTo(0));
+        String theirEngineer = Keycloak.userToken(List.of("soc-tier3"), List.of(Keycloak.tenantGroup(other)));
+        given().auth().oauth2(theirEngineer).get("/api/v1/tenants/" + other + "/rule-verdicts").then().statusCode(200)
+                .body("items[0].truePositives", equalTo(0)).body("items[0].openFollowUps.size()", equalTo(1));
+    }
+
     private static Envelope verdict(UUID tenant, String verdict, String previous) {
         return new Envelope(tenant, UUID.randomUUID(), "alert.verdict", 1, Instant.now(),
                 "{\"alertId\":\"" + UUID.randomUUID() + "\",\"ruleId\":\"" + RULE + "\",\"verdict\":\"" + verdict

@@ -20,9 +20,13 @@ public enum Action {
     BLOCK_HASH(Observable.Type.FILE_HASH, "BLOCK_HASH"),
     QUARANTINE_FILE(Observable.Type.FILE_HASH, "QUARANTINE_FILE"),
     /** Vigil's own step: patch tasks for the known-exploited and critical CVEs open on the host; no connector. */
-    PATCH_VULNERABILITIES(Observable.Type.HOST, null);
+    PATCH_VULNERABILITIES(Observable.Type.HOST, null),
+    /** Vigil's own, on the case: adds the step's task to the case. */
+    CREATE_TASK(null, null),
+    /** Vigil's own, on the case: tells the client (its portal, recorded as a communication from the template). */
+    NOTIFY(null, null);
 
-    /** The observable type a step's targets are taken from. */
+    /** The observable type a step's targets are taken from; null for an action on the case itself. */
     public final Observable.Type target;
     /** The action's name in the tenant's containment policy; null for an undo, which is never gated. */
     public final String policyName;
@@ -38,7 +42,7 @@ public enum Action {
 
     /** Carried out by Vigil itself when the run starts, not sent through a connector to the client's systems. */
     public boolean internal() {
-        return this == PATCH_VULNERABILITIES;
+        return this == PATCH_VULNERABILITIES || this == CREATE_TASK || this == NOTIFY;
     }
 
     /** The playbook file's spelling ({@code isolate_host}). */

@@ -8,11 +8,18 @@ import java.util.List;
  */
 public record Playbook(String name, int version, String title, String description, List<Step> steps) {
 
-    /** What to do when a step fails: stop the run, or go on with the next step. */
+    /** What to do when a step fails: stop the run, go on with the next step, or ask the SOC (retry, continue, stop). */
     public enum OnFailure {
-        STOP, CONTINUE
+        STOP, CONTINUE, ASK
     }
 
-    public record Step(Action action, String connector, OnFailure onFailure) {
+    /**
+     * One step; {@code title} is the task a {@code create_task} step adds, {@code audience} whom a {@code notify}
+     * step tells (CLIENT_IT when absent), {@code note} what it adds to the audience's template.
+     */
+    public record Step(Action action, String connector, OnFailure onFailure, String title, String audience, String note) {
+        public Step(Action action, String connector, OnFailure onFailure) {
+            this(action, connector, onFailure, null, null, null);
+        }
     }
 }

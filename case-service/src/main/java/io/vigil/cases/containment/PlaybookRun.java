@@ -18,7 +18,7 @@ import org.hibernate.annotations.Filter;
 public class PlaybookRun {
 
     public enum Status {
-        RUNNING, WAITING_APPROVAL, SUCCEEDED, FAILED, DENIED;
+        RUNNING, WAITING_APPROVAL, WAITING_DECISION, SUCCEEDED, FAILED, DENIED;
 
         public boolean finished() {
             return this == SUCCEEDED || this == FAILED || this == DENIED;

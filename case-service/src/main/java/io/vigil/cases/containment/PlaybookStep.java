@@ -58,6 +58,11 @@ public class PlaybookStep {
     @Column(nullable = false)
     public int attempts;
     public String detail;
+    /** The SOC's decision on a failed step that asked: RETRY, CONTINUE or STOP. */
+    public String resolution;
+    /** Vigil's own steps: create_task's title, notify's audience and note (JSON). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public String params;
     @Column(name = "started_at")
     public Instant startedAt;
     @Column(name = "finished_at")

@@ -21,9 +21,12 @@ public class CaseTask {
         OPEN, DONE, SKIPPED
     }
 
-    /** A checklist task, or a patch task: one CVE on one asset, closed when a later scan no longer finds it. */
+    /**
+     * A checklist task; a patch task (one CVE on one asset, closed when a later scan no longer finds it); or a
+     * recovery task (restore, validate, monitor for recurrence).
+     */
     public enum Kind {
-        TASK, PATCH
+        TASK, PATCH, RECOVERY
     }
 
     @Id

@@ -169,4 +169,7 @@ public class Case {
     /** Bumped by every change: the case's ETag. */
     @Column(nullable = false)
     public long version;
+    /** Until when the case's observables are watched for recurrence (recovery); a sighting reopens it. */
+    @Column(name = "watch_until")
+    public Instant watchUntil;
 }

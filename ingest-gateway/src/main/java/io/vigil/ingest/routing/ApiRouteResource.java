@@ -29,7 +29,7 @@ public class ApiRouteResource {
 
     /** The first path segments the gateway forwards (each one also a vigil.ingest.routes.* key). */
     public static final String ROUTED = "tenants|assets|vulnerabilities|staff|coverage|sla-policy|rules|intel|events|alerts|cases"
-            + "|task-templates|playbooks|shifts|handover|handovers|reports";
+            + "|task-templates|playbooks|shifts|handover|handovers|follow-ups|communication-templates|reports";
 
     private final ApiRouter router;
     private final RateLimiter limiter;

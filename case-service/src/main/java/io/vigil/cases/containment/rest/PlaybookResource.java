@@ -39,7 +39,7 @@ public class PlaybookResource {
             + " the case's targets of one kind (host, user, ip, domain, file-hash) through a named connector")
     public Page<PlaybookView> list() {
         return new Page<>(catalog.all().stream().map(p -> new PlaybookView(p.name(), p.version(), p.title(), p.description(),
-                p.steps().stream().map(s -> new StepView(s.action().wire(), s.action().target.wire(), s.connector(),
+                p.steps().stream().map(s -> new StepView(s.action().wire(), s.action().target == null ? "case" : s.action().target.wire(), s.connector(),
                         s.onFailure())).toList())).toList(), null);
     }
 }

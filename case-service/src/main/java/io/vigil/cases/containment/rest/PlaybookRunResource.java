@@ -86,4 +86,15 @@ public class PlaybookRunResource {
         }
         return run;
     }
+
+    @POST
+    @Path("{runId}/steps/{position}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("${vigil.roles.tier2-up}")
+    @Operation(operationId = "resolvePlaybookStep", summary = "Decide on a failed step whose playbook asks (onFailure"
+            + " ask): retry it, continue without it, or stop the run; the run waits for this decision")
+    public RunResponse resolve(@PathParam("caseId") UUID caseId, @PathParam("runId") UUID runId,
+            @PathParam("position") int position, @Valid @NotNull ResolutionRequest request) {
+        return runs.resolve(caseId, runId, position, request.resolution(), request.note());
+    }
 }

@@ -18,6 +18,7 @@ public record RunResponse(UUID id, UUID tenantId, UUID caseId, String playbook, 
             PlaybookStep.Status status, String approval,
             @Schema(description = "When the run reached this step and it began to wait for the client's approval")
             Instant waitingSince, String decidedBy, Instant decidedAt, String decisionNote, int attempts,
-            String detail, Instant startedAt, Instant finishedAt) {
+            String detail, Instant startedAt, Instant finishedAt,
+            @Schema(description = "The SOC's decision on a failed step that asked (onFailure ASK)") String resolution) {
     }
 }

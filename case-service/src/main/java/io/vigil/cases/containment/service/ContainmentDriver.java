@@ -41,7 +41,10 @@ public class ContainmentDriver {
     private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
 
     private record Claim(PlaybookStep.Key key, Connector.Request request, String kind, Connector.Config config,
-            String missing) {
+            String missing, String done) {
+        Claim(PlaybookStep.Key key, Connector.Request request, String kind, Connector.Config config, String missing) {
+            this(key, request, kind, config, missing, null);
+        }
     }
 
     private final RunRepository runs;
@@ -207,6 +210,9 @@ public class ContainmentDriver {
         step.status = PlaybookStep.Status.RUNNING;
         step.attempts++;
         step.startedAt = clock.instant();
+        if (step.action.internal()) { // Vigil's own step: carried out here, in order, in this transaction
+            return new Claim(step.key, null, null, null, null, playbookRuns.carryOut(run, step, c));
+        }
         var config = connectorConfigs.find(run.tenantId, step.connector).orElse(null);
         Connector.Request request = new Connector.Request(run.tenantId, run.caseId, c.number, run.id, step.key.position(),
                 step.action, step.target, run.id + ":" + step.key.position());
@@ -221,6 +227,9 @@ public class ContainmentDriver {
     }
 
     private Connector.Outcome send(Claim claim) {
+        if (claim.done() != null) {
+            return new Connector.Outcome(true, claim.done());
+        }
         if (claim.missing() != null) {
             return new Connector.Outcome(false, claim.missing());
         }

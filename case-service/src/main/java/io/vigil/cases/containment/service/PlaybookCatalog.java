@@ -53,8 +53,17 @@ public class PlaybookCatalog {
             if (connector.isBlank() && !action.internal()) {
                 throw new IllegalArgumentException("playbook " + name + ": step " + action.wire() + " names no connector");
             }
+            String title = s.path("title").asText(null);
+            if (action == Action.CREATE_TASK && (title == null || title.isBlank())) {
+                throw new IllegalArgumentException("playbook " + name + ": a create_task step names its title");
+            }
+            String audience = s.path("audience").asText(null);
+            if (audience != null) {
+                io.vigil.cases.communication.Communication.Audience.valueOf(audience.toUpperCase(Locale.ROOT));
+            }
             steps.add(new Playbook.Step(action, connector.isBlank() ? "vigil" : connector, Playbook.OnFailure.valueOf(
-                    s.path("onFailure").asText("stop").toUpperCase(Locale.ROOT))));
+                    s.path("onFailure").asText("stop").toUpperCase(Locale.ROOT)), title,
+                    audience == null ? null : audience.toUpperCase(Locale.ROOT), s.path("note").asText(null)));
         }
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("playbook " + name + " has no steps");

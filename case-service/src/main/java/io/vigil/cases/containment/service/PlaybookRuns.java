@@ -47,11 +47,19 @@ public class PlaybookRuns {
     private final Clock clock;
     private final CaseEvents events;
     private final io.vigil.cases.task.service.PatchTasks patches;
+    private final io.vigil.cases.task.service.Tasks taskList;
+    private final io.vigil.cases.communication.service.Communications communications;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public PlaybookRuns(RunRepository runs, CaseRepository cases, ObservableRepository observables, PlaybookCatalog catalog,
             ContainmentPolicy policy, CurrentTenant current, AuditChain audit, Clock clock, CaseEvents events,
-            io.vigil.cases.task.service.PatchTasks patches) {
+            io.vigil.cases.task.service.PatchTasks patches, io.vigil.cases.task.service.Tasks taskList,
+            io.vigil.cases.communication.service.Communications communications,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.mapper = mapper;
         this.patches = patches;
+        this.taskList = taskList;
+        this.communications = communications;
         this.runs = runs;
         this.cases = cases;
         this.observables = observables;
@@ -97,6 +105,15 @@ public class PlaybookRuns {
         int position = 0;
         List<Map<String, Object>> summary = new ArrayList<>();
         for (Playbook.Step s : p.steps()) {
+            if (s.action().target == null) {
+                PlaybookStep own = step(run, ++position, s, null);
+                own.approval = "not needed: Vigil's own step";
+                own.status = PlaybookStep.Status.PENDING;
+                own.params = params(s);
+                runs.persist(own);
+                summary.add(summary(own));
+                continue;
+            }
             List<String> targets = seen.stream().filter(o -> o.type.equals(s.action().target.wire())).map(o -> o.value)
                     .distinct().toList();
             if (targets.isEmpty()) {
@@ -112,13 +129,8 @@ public class PlaybookRuns {
             for (String target : targets) {
                 PlaybookStep step = step(run, ++position, s, target);
                 if (s.action().internal()) {
-                    List<String> added = patches.addFor(c, target, null, actor).stream().map(t -> t.cve).toList();
-                    step.status = PlaybookStep.Status.SUCCEEDED;
+                    step.status = PlaybookStep.Status.PENDING;
                     step.approval = "not needed: Vigil's own step";
-                    step.detail = added.isEmpty() ? "no known-exploited or critical CVE open on " + target
-                            + " without a patch task" : added.size() + " patch task(s) on " + target + ": "
-                            + String.join(", ", added);
-                    step.finishedAt = now;
                     runs.persist(step);
                     summary.add(summary(step));
                     continue;
@@ -174,6 +186,51 @@ public class PlaybookRuns {
         return advance(run, now);
     }
 
+    /** What the SOC may decide on a failed step that asked. */
+    public enum Resolution {
+        RETRY, CONTINUE, STOP
+    }
+
+    /**
+     * The SOC decides on a failed step whose playbook asks: send it again, go on without it, or stop the run.
+     * Provider staff of tier 2 and up decide (the resource checks the role).
+     */
+    @Transactional
+    public RunResponse resolve(UUID caseId, UUID runId, int position, Resolution resolution, String note) {
+        TenantContext caller = current.get();
+        Case c = cases.findVisible(caseId, caller);
+        PlaybookRun run = runs.lockRun(runId);
+        if (run == null || !run.caseId.equals(c.id) || !caller.allows(run.tenantId)) {
+            throw new ProblemException.NotFound("case " + caseId + " has no playbook run " + runId);
+        }
+        PlaybookStep step = runs.steps(run.id).stream().filter(s -> s.key.position() == position).findFirst()
+                .orElseThrow(() -> new ProblemException.NotFound("run " + runId + " has no step " + position));
+        if (run.status != PlaybookRun.Status.WAITING_DECISION || step.status != PlaybookStep.Status.FAILED
+                || step.onFailure != Playbook.OnFailure.ASK || step.resolution != null) {
+            throw new ProblemException.Conflict("step " + position + " is " + step.status + " in a " + run.status
+                    + " run: only a failed step that asks, in a run waiting for a decision, is decided");
+        }
+        Instant now = clock.instant();
+        step.decidedBy = caller.subject();
+        step.decidedAt = now;
+        step.decisionNote = note;
+        if (resolution == Resolution.RETRY) {
+            step.status = PlaybookStep.Status.PENDING;
+            step.attempts = 0;
+            step.finishedAt = null;
+            step.waitingSince = null;
+            run.status = PlaybookRun.Status.RUNNING;
+        } else {
+            step.resolution = resolution.name();
+        }
+        Map<String, Object> after = summary(step);
+        after.put("run", run.id);
+        after.put("resolution", resolution);
+        after.put("note", note);
+        audit.append(run.tenantId, caller.subject(), run.caseId, "containment.step.resolved", null, after);
+        return advance(run, now);
+    }
+
     /** The case's human-friendly number (the caller sees the case). */
     @Transactional
     public long caseNumber(UUID caseId) {
@@ -222,9 +279,17 @@ public class PlaybookRuns {
             if (s.status == PlaybookStep.Status.DENIED) {
                 stop = true;
                 stopped = PlaybookRun.Status.DENIED;
-            } else if (s.status == PlaybookStep.Status.FAILED && s.onFailure == Playbook.OnFailure.STOP) {
+            } else if (s.status == PlaybookStep.Status.FAILED && (s.onFailure == Playbook.OnFailure.STOP
+                    || "STOP".equals(s.resolution))) {
                 stop = true;
                 stopped = PlaybookRun.Status.FAILED;
+            } else if (s.status == PlaybookStep.Status.FAILED && s.onFailure == Playbook.OnFailure.ASK
+                    && s.resolution == null) {
+                run.status = PlaybookRun.Status.WAITING_DECISION; // nothing after it runs until the SOC decides
+                if (s.waitingSince == null) {
+                    s.waitingSince = now;
+                }
+                return;
             }
         }
         if (stopped != null) {
@@ -246,10 +311,71 @@ public class PlaybookRuns {
         }
     }
 
+    /**
+     * Carries out one of Vigil's own steps when its turn comes (the driver's claiming transaction): patch tasks
+     * for the host, the step's task, or the client told through its portal. Returns what it did, in words.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String carryOut(PlaybookRun run, PlaybookStep step, Case c) {
+        Instant now = clock.instant();
+        String actor = "playbook:" + run.playbook;
+        Map<String, String> p = readParams(step.params);
+        switch (step.action) {
+            case PATCH_VULNERABILITIES -> {
+                List<String> added = patches.addFor(c, step.target, null, actor).stream().map(t -> t.cve).toList();
+                return added.isEmpty() ? "no known-exploited or critical CVE open on " + step.target + " without a patch task"
+                        : added.size() + " patch task(s) on " + step.target + ": " + String.join(", ", added);
+            }
+            case CREATE_TASK -> {
+                io.vigil.cases.task.CaseTask t = taskList.addFromPlaybook(c, p.get("title"), "playbook:" + run.playbook, actor, now);
+                return "task " + t.position + " added: " + t.title;
+            }
+            case NOTIFY -> {
+                io.vigil.cases.communication.Communication.Audience audience = p.get("audience") == null
+                        ? io.vigil.cases.communication.Communication.Audience.CLIENT_IT
+                        : io.vigil.cases.communication.Communication.Audience.valueOf(p.get("audience"));
+                var m = communications.recordFor(c, audience, io.vigil.cases.communication.Communication.Channel.PORTAL,
+                        "the client's portal", p.get("note"), actor, true, now);
+                return "told " + audience + " through the portal: " + m.subject;
+            }
+            default -> throw new IllegalStateException(step.action + " is not one of Vigil's own steps");
+        }
+    }
+
+    private String params(Playbook.Step s) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (s.title() != null) {
+            p.put("title", s.title());
+        }
+        if (s.audience() != null) {
+            p.put("audience", s.audience());
+        }
+        if (s.note() != null) {
+            p.put("note", s.note());
+        }
+        try {
+            return mapper.writeValueAsString(p);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> readParams(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return mapper.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("step params are not JSON: " + json, e);
+        }
+    }
+
     RunResponse view(PlaybookRun run) {
         List<RunResponse.Step> steps = runs.steps(run.id).stream().map(s -> new RunResponse.Step(s.key.position(),
                 s.action.wire(), s.target, s.connector, s.onFailure, s.status, s.approval, s.waitingSince, s.decidedBy, s.decidedAt,
-                s.decisionNote, s.attempts, s.detail, s.startedAt, s.finishedAt)).toList();
+                s.decisionNote, s.attempts, s.detail, s.startedAt, s.finishedAt, s.resolution)).toList();
         return new RunResponse(run.id, run.tenantId, run.caseId, run.playbook, run.version, run.status, run.startedBy,
                 run.startedAt, run.finishedAt, steps);
     }

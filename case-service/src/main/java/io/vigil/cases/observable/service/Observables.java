@@ -51,18 +51,42 @@ public class Observables {
         add(c, Observable.Type.PROCESS, e.get("process"), false, actor);
         add(c, Observable.Type.IP, e.get("sourceIp"), false, actor);
         if (a.indicator() != null && a.indicator().value() != null) {
-            Observable.Type t = switch (a.indicator().type() == null ? "" : a.indicator().type()) {
-                case "IPV4", "IPV6", "CIDR" -> Observable.Type.IP;
-                case "DOMAIN" -> Observable.Type.DOMAIN;
-                case "URL" -> Observable.Type.URL;
-                case "EMAIL" -> Observable.Type.EMAIL;
-                default -> Observable.Type.FILE_HASH;
-            };
+            Observable.Type t = indicatorType(a.indicator().type());
             Observable o = add(c, t, a.indicator().value(), true, actor);
             if (o != null && !o.ioc) {
                 o.ioc = true; // seen before as a plain entity; now known bad
             }
         }
+    }
+
+    /** The observable type of a threat-intel indicator's type. */
+    private static Observable.Type indicatorType(String type) {
+        return switch (type == null ? "" : type) {
+            case "IPV4", "IPV6", "CIDR" -> Observable.Type.IP;
+            case "DOMAIN" -> Observable.Type.DOMAIN;
+            case "URL" -> Observable.Type.URL;
+            case "EMAIL" -> Observable.Type.EMAIL;
+            default -> Observable.Type.FILE_HASH;
+        };
+    }
+
+    /** What the alert names, as "type|value" of the observables {@link #fromAlert} would add. */
+    public static List<String> keys(AlertRaised a) {
+        Map<String, String> e = a.entities() == null ? Map.of() : a.entities();
+        List<String> out = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<Observable.Type, String> put = (t, v) -> {
+            if (v != null && !v.isBlank()) {
+                out.add(t.wire() + "|" + t.normalise(v));
+            }
+        };
+        put.accept(Observable.Type.HOST, e.get("host"));
+        put.accept(Observable.Type.USER, e.get("user"));
+        put.accept(Observable.Type.IP, e.get("sourceIp"));
+        if (a.indicator() != null && a.indicator().value() != null) {
+            Observable.Type t = indicatorType(a.indicator().type());
+            put.accept(t, a.indicator().value());
+        }
+        return out;
     }
 
     private Observable add(Case c, Observable.Type type, String value, boolean ioc, String actor) {

@@ -33,8 +33,11 @@ public class TaskResource {
     private final Tasks tasks;
     private final Idempotency idempotency;
     private final io.vigil.cases.task.service.PatchTasks patches;
+    private final io.vigil.cases.task.service.Recovery recovery;
 
-    public TaskResource(Tasks tasks, Idempotency idempotency, io.vigil.cases.task.service.PatchTasks patches) {
+    public TaskResource(Tasks tasks, Idempotency idempotency, io.vigil.cases.task.service.PatchTasks patches,
+            io.vigil.cases.task.service.Recovery recovery) {
+        this.recovery = recovery;
         this.patches = patches;
         this.tasks = tasks;
         this.idempotency = idempotency;
@@ -73,6 +76,17 @@ public class TaskResource {
             content = @Content(schema = @Schema(implementation = TaskResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public Response addPatches(@PathParam("caseId") UUID caseId, @Valid PatchTaskRequest request) {
         return Response.status(201).entity(patches.add(caseId, request)).build();
+    }
+
+    @POST
+    @Path("recovery")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("${vigil.roles.case-workers}")
+    @Operation(operationId = "startCaseRecovery", summary = "Add the recovery tasks (restore and validate each host,"
+            + " monitor for recurrence) and watch the case's observables for watchDays (14 by default): while the watch"
+            + " lasts, an alert naming one of them reopens the resolved or closed case")
+    public RecoveryResponse recovery(@PathParam("caseId") UUID caseId, @Valid RecoveryRequest request) {
+        return recovery.start(caseId, request);
     }
 
     @PATCH

@@ -85,6 +85,20 @@ public class Tasks {
         }
     }
 
+    /** Adds a playbook's task to the case, once per title and source (the caller's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseTask addFromPlaybook(Case c, String title, String source, String actor, Instant now) {
+        for (CaseTask t : tasks.ofCase(c.id)) {
+            if (title.equals(t.title) && source.equals(t.template)) {
+                return t;
+            }
+        }
+        CaseTask t = task(c, tasks.nextPosition(c.id), title, null, source, null, actor, now);
+        tasks.persist(t);
+        audit.append(c.tenantId, actor, c.id, "case.task-added", null, TaskResponse.of(t));
+        return t;
+    }
+
     static boolean matches(TaskTemplate t, Case c) {
         if (t.ruleId != null && t.ruleId.equals(c.ruleId)) {
             return true;

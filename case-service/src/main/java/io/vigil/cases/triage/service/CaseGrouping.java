@@ -42,12 +42,15 @@ public class CaseGrouping {
     private final java.time.Clock clock;
     private final io.vigil.cases.automation.service.AutomationRules automation;
     private final io.vigil.cases.tenantfacts.repository.ExposureRepository exposures;
+    private final io.vigil.cases.task.service.Recovery recovery;
 
     public CaseGrouping(CaseRepository cases, AuditChain audit, CaseEvents events,
             io.vigil.cases.observable.service.Observables observables, io.vigil.cases.sla.service.SlaClocks clocks,
             io.vigil.cases.tenantfacts.service.TenantFacts facts, java.time.Clock clock, GroupingRules groupingRules,
             io.vigil.cases.task.service.Tasks tasks, io.vigil.cases.automation.service.AutomationRules automation,
-            io.vigil.cases.tenantfacts.repository.ExposureRepository exposures) {
+            io.vigil.cases.tenantfacts.repository.ExposureRepository exposures,
+            io.vigil.cases.task.service.Recovery recovery) {
+        this.recovery = recovery;
         this.exposures = exposures;
         this.automation = automation;
         this.tasks = tasks;
@@ -77,6 +80,18 @@ public class CaseGrouping {
             events.publish("case.reopened", c, new CaseEvents.Change(ACTOR, now, List.of("status"),
                     "a new alert of the same group", alert.id));
         } else if (c == null || !recent || !c.status.open()) {
+            io.vigil.cases.task.service.Recovery.Sighting seen = recovery.sighting(alert.tenantId, raised, alert.detectedAt);
+            if (seen != null) {
+                c = seen.watched();
+                Case.Status from = c.status;
+                reopen(c, now);
+                String why = "recurrence: " + seen.observable() + " seen again by rule " + raised.ruleId()
+                        + " within the watch until " + c.watchUntil;
+                audit.append(c.tenantId, ACTOR, c.id, "case.reopened", java.util.Map.of("status", from),
+                        java.util.Map.of("status", c.status, "reason", why, "alertId", alert.id));
+                events.publish("case.reopened", c, new CaseEvents.Change(ACTOR, now, List.of("status"), why, alert.id));
+                return attachTo(c, alert, raised, now);
+            }
             c = open(alert, raised, key, now);
             var routing = facts.routing(c.tenantId, now);
             c.ownerParty = routing.clientTeam() ? Case.Party.CLIENT : Case.Party.PROVIDER;
@@ -94,6 +109,10 @@ public class CaseGrouping {
             automation.caseCreated(c);
             return c;
         }
+        return attachTo(c, alert, raised, now);
+    }
+
+    private Case attachTo(Case c, Alert alert, AlertRaised raised, Instant now) {
         Alert.Severity was = c.severity;
         add(c, alert, raised, now);
         alert.caseId = c.id;

@@ -73,4 +73,58 @@ public class VerdictRepository {
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
                 Sql.instant(r[5]))).toList();
     }
+
+    /**
+     * Keeps a review's follow-up of a rule (a later message of the same follow-up replaces an earlier one, an
+     * older one changes nothing), and makes sure the rule has a row of counts to be listed with.
+     */
+    public void followUp(UUID tenantId, io.vigil.detection.verdict.RuleFollowUp f) {
+        em.createNativeQuery("insert into rule_follow_ups (id, tenant_id, rule_id, case_id, case_number, kind, title, owner,"
+                + " due_date, status, playbook, updated_at) values (:id, :t, :r, :c, :n, :k, :title, :o, :due, :s, :p, :at)"
+                + " on conflict (id) do update set rule_id = excluded.rule_id, kind = excluded.kind, title = excluded.title,"
+                + " owner = excluded.owner, due_date = excluded.due_date, status = excluded.status,"
+                + " playbook = excluded.playbook, updated_at = excluded.updated_at"
+                + " where rule_follow_ups.updated_at <= excluded.updated_at")
+                .setParameter("id", f.followUpId()).setParameter("t", tenantId).setParameter("r", f.ruleId())
+                .setParameter("c", f.caseId()).setParameter("n", f.caseNumber()).setParameter("k", f.kind())
+                .setParameter("title", f.title()).setParameter("o", f.owner()).setParameter("due", java.sql.Date.valueOf(f.dueDate()))
+                .setParameter("s", f.status()).setParameter("p", f.playbook())
+                .setParameter("at", Timestamp.from(f.updatedAt())).executeUpdate();
+        em.createNativeQuery("insert into rule_verdicts (tenant_id, rule_id, updated_at) values (:t, :r, :at)"
+                + " on conflict (tenant_id, rule_id) do nothing")
+                .setParameter("t", tenantId).setParameter("r", f.ruleId()).setParameter("at", Timestamp.from(f.updatedAt()))
+                .executeUpdate();
+    }
+
+    /** A follow-up as listed beside its rule's counts. */
+    public record FollowUpRow(UUID tenantId, String ruleId, UUID id, long caseNumber, String kind, String title,
+            String owner, java.time.LocalDate dueDate, String status, String playbook) {
+    }
+
+    /** The open follow-ups of these rows' rules, by "tenant|rule". */
+    @SuppressWarnings("unchecked")
+    public Map<String, List<FollowUpRow>> openFollowUps(List<CountRow> rows) {
+        Map<String, List<FollowUpRow>> out = new java.util.HashMap<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        java.util.Set<String> tenants = new java.util.TreeSet<>();
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        rows.forEach(r -> {
+            tenants.add(r.tenantId().toString());
+            rules.add(r.ruleId());
+        });
+        List<Object[]> found = em.createNativeQuery("select tenant_id, rule_id, id, case_number, kind, title, owner, due_date,"
+                + " status, playbook from rule_follow_ups where status = 'OPEN'"
+                + " and tenant_id = any (cast(string_to_array(:t, ',') as uuid[]))"
+                + " and rule_id = any (string_to_array(:r, chr(31))) order by due_date, id")
+                .setParameter("t", String.join(",", tenants)).setParameter("r", String.join("\u001f", rules)).getResultList();
+        for (Object[] f : found) {
+            FollowUpRow row = new FollowUpRow((UUID) f[0], (String) f[1], (UUID) f[2], ((Number) f[3]).longValue(),
+                    (String) f[4], (String) f[5], (String) f[6], f[7] instanceof java.sql.Date d ? d.toLocalDate()
+                            : (java.time.LocalDate) f[7], (String) f[8], (String) f[9]);
+            out.computeIfAbsent(row.tenantId() + "|" + row.ruleId(), k -> new java.util.ArrayList<>()).add(row);
+        }
+        return out;
+    }
 }

@@ -50,11 +50,15 @@ public class VerdictCounts implements MessageHandler {
 
     @Override
     public Map<String, List<Integer>> reads() {
-        return Map.of(AlertVerdict.TYPE, List.of(1));
+        return Map.of(AlertVerdict.TYPE, List.of(1), io.vigil.detection.verdict.RuleFollowUp.TYPE, List.of(1));
     }
 
     @Override
     public void handle(Envelope envelope) throws Exception {
+        if (io.vigil.detection.verdict.RuleFollowUp.TYPE.equals(envelope.type())) {
+            store.followUp(envelope.tenantId(), mapper.readValue(envelope.payload(), io.vigil.detection.verdict.RuleFollowUp.class));
+            return;
+        }
         AlertVerdict v = mapper.readValue(envelope.payload(), AlertVerdict.class);
         if (v.ruleId() == null || !VerdictRepository.counted(v.verdict())) {
             return; // an alert without a rule, or a verdict this version does not count
@@ -79,13 +83,17 @@ public class VerdictCounts implements MessageHandler {
                     + last.tenantId() + "|" + last.ruleId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         List<RuleVerdicts> out = new ArrayList<>();
+        Map<String, List<VerdictRepository.FollowUpRow>> followUps = store.openFollowUps(rows);
         for (VerdictRepository.CountRow r : rows) {
             if (!caller.allows(r.tenantId())) {
                 continue; // row-level security already hides it; the service does not rely on that alone
             }
             long all = r.truePositives() + r.benignPositives() + r.falsePositives();
             out.add(new RuleVerdicts(r.tenantId(), r.ruleId(), r.truePositives(), r.benignPositives(), r.falsePositives(),
-                    all == 0 ? null : Math.round(1000.0 * r.falsePositives() / all) / 1000.0, r.updatedAt()));
+                    all == 0 ? null : Math.round(1000.0 * r.falsePositives() / all) / 1000.0, r.updatedAt(),
+                    followUps.getOrDefault(r.tenantId() + "|" + r.ruleId(), List.of()).stream()
+                            .map(f -> new RuleVerdicts.FollowUp(f.id(), f.caseNumber(), f.kind(), f.title(), f.owner(),
+                                    f.dueDate(), f.playbook())).toList()));
         }
         return new io.vigil.platform.tenancy.Page<>(out, next);
     }
