@@ -8,3 +8,5 @@ alter table playbook_runs add constraint playbook_runs_status_check
     check (status in ('RUNNING', 'WAITING_APPROVAL', 'WAITING_DECISION', 'SUCCEEDED', 'FAILED', 'DENIED'));
 -- What Vigil's own steps need when their turn comes: create_task's title, notify's audience and note.
 alter table playbook_steps add column params jsonb;
+-- How long a connector may take to answer one attempt of the step.
+alter table playbook_steps add column timeout_seconds int not null default 10 check (timeout_seconds between 1 and 120);

@@ -64,6 +64,13 @@ class CaseContainmentTest {
                     exchange.getRequestHeaders().getFirst("X-Vigil-Signature"),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
             byte[] answer = "{\"status\":\"done\"}".getBytes(StandardCharsets.UTF_8);
+            if (exchange.getRequestURI().getPath().startsWith("/slow")) {
+                try {
+                    Thread.sleep(2_500); // slower than the step allows
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             exchange.sendResponseHeaders(cloudDown && exchange.getRequestURI().getPath().startsWith("/cloud") ? 500 : 200,
                     answer.length);
             exchange.getResponseBody().write(answer);
@@ -109,6 +116,10 @@ class CaseContainmentTest {
         assertTrue(CaseNotificationTest.receiverAccepts(key, r.signature(), r.body(), Instant.now()),
                 "the receiver verifies the signature with its own HMAC and clock");
         assertTrue(((List<?>) run.get("steps")).size() == 1);
+        // Undo is offered: the release of the isolated host, by its playbook.
+        given().auth().oauth2(tier1).get("/api/v1/cases/" + caseId + "/playbook-runs/" + runId).then()
+                .body("undo.action", equalTo(List.of("release_host"))).body("undo[0].target", equalTo("ws-17"))
+                .body("undo[0].playbook", equalTo("release-host"));
 
         // The case is CONTAINED, with its KPI time, and the timeline tells the run step by step.
         given().auth().oauth2(tier1).get("/api/v1/cases/" + caseId).then().statusCode(200)
@@ -259,6 +270,68 @@ class CaseContainmentTest {
                 .body("items.summary.findAll { it.startsWith('containment.step.resolved') }.size()", equalTo(1));
     }
 
+    @Test
+    void aTenantsOwnPlaybookIsVersionedRunsOnlyForItAndIsCheckedAsAShippedOne() throws Exception {
+        UUID t = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        policy(t, List.of(Map.of("action", "ISOLATE_HOST")));
+        String admin = CaseSlaTest.token("customer-admin", t);
+        connector(admin, t, "edr", "/edr");
+        Map<String, Object> playbook = Map.of("title", "Isolate and tell the board", "steps", List.of(
+                Map.of("action", "isolate_host", "connector", "edr", "onFailure", "stop"),
+                Map.of("action", "notify", "audience", "EXECUTIVE", "note", "A workstation was isolated.")));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(playbook)
+                .put("/api/v1/tenants/" + t + "/playbooks/isolate-and-tell").then().statusCode(200).body("version", equalTo(1));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(playbook)
+                .put("/api/v1/tenants/" + t + "/playbooks/isolate-and-tell").then().statusCode(200).body("version", equalTo(2))
+                .body("steps.target", equalTo(List.of("host", "case")));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("steps", List.of(Map.of("action", "format_disk", "connector", "edr"))))
+                .put("/api/v1/tenants/" + t + "/playbooks/bad").then().statusCode(422)
+                .body("detail", containsString("unknown action 'format_disk'"));
+        given().auth().oauth2(CaseSlaTest.token("customer-admin", other)).contentType(ContentType.JSON).body(playbook)
+                .put("/api/v1/tenants/" + t + "/playbooks/theirs").then().statusCode(404);
+        given().auth().oauth2(CaseSlaTest.token("soc-tier1", t)).contentType(ContentType.JSON).body(playbook)
+                .put("/api/v1/tenants/" + t + "/playbooks/tier1s").then().statusCode(403);
+        given().auth().oauth2(admin).get("/api/v1/tenants/" + t + "/playbooks").then().statusCode(200)
+                .body("items.name", equalTo(List.of("isolate-and-tell")));
+
+        String tier2 = CaseSlaTest.token("soc-tier2", t);
+        publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "ws-88", "HIGH", "high", "low"));
+        String caseId = (String) CaseSlaTest.awaitCase(tier2, t).get("id");
+        awaitObservableCount(tier2, caseId, 1);
+        String runId = given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("playbook", "isolate-and-tell"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs").then().statusCode(201)
+                .body("version", equalTo(2)).extract().path("id");
+        awaitRun(tier2, caseId, runId, "SUCCEEDED");
+        given().auth().oauth2(tier2).get("/api/v1/cases/" + caseId + "/communications").then()
+                .body("items.audience", equalTo(List.of("EXECUTIVE")));
+
+        String theirs = CaseSlaTest.token("soc-tier2", other);
+        publisher.publish("alerts", CaseTriageTest.alert(other, UUID.randomUUID().toString(), "ws-99", "HIGH", "high", "low"));
+        String otherCase = (String) CaseSlaTest.awaitCase(theirs, other).get("id");
+        given().auth().oauth2(theirs).contentType(ContentType.JSON).body(Map.of("playbook", "isolate-and-tell"))
+                .post("/api/v1/cases/" + otherCase + "/playbook-runs").then().statusCode(422)
+                .body("detail", containsString("no playbook 'isolate-and-tell'"));
+        // A step's timeout bounds each attempt: a receiver slower than it fails the step, saying so.
+        connector(admin, t, "slow-edr", "/slow");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("steps", List.of(Map.of("action", "isolate_host",
+                "connector", "slow-edr", "timeoutSeconds", 1)))).put("/api/v1/tenants/" + t + "/playbooks/isolate-quickly")
+                .then().statusCode(200).body("steps[0].timeoutSeconds", equalTo(1));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("steps", List.of(Map.of("action", "isolate_host",
+                "connector", "edr", "timeoutSeconds", 600)))).put("/api/v1/tenants/" + t + "/playbooks/too-patient")
+                .then().statusCode(422).body("detail", containsString("timeoutSeconds is 1 to 120"));
+        String slow = given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("playbook", "isolate-quickly"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs").then().statusCode(201).extract().path("id");
+        Map<String, Object> failed = awaitRun(tier2, caseId, slow, "FAILED");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> step = ((List<Map<String, Object>>) failed.get("steps")).get(0);
+        assertEquals("the receiver did not answer within the step's 1 s", step.get("detail"));
+
+        given().auth().oauth2(admin).delete("/api/v1/tenants/" + t + "/playbooks/isolate-and-tell").then().statusCode(204);
+        given().auth().oauth2(admin).delete("/api/v1/tenants/" + t + "/playbooks/isolate-and-tell").then().statusCode(404);
+    }
+
     private static void awaitObservableCount(String token, String caseId, int n) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
@@ -344,6 +417,25 @@ class CaseContainmentTest {
         given().auth().oauth2(tier1).get("/api/v1/cases/" + low + "/playbook-runs").then().statusCode(200)
                 .body("items.size()", equalTo(0));
         assertEquals(1, received.size(), "the expired rule and the non-critical case ran nothing");
+
+        // On update: raising the low case to CRITICAL runs the CASE_UPDATED rule on it, once.
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("position", 4, "severities",
+                List.of("CRITICAL"), "playbook", "isolate-host", "trigger", "CASE_UPDATED"))
+                .put("/api/v1/tenants/" + t + "/automation-rules/isolate-when-raised").then().statusCode(200)
+                .body("trigger", equalTo("CASE_UPDATED"));
+        String tier2 = CaseSlaTest.token("soc-tier2", t);
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("labels", List.of("vip")))
+                .patch("/api/v1/cases/" + low).then().statusCode(200);
+        given().auth().oauth2(tier1).get("/api/v1/cases/" + low + "/playbook-runs").then().body("items.size()", equalTo(0));
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("severity", "CRITICAL",
+                "severityReason", "the user is the CFO")).patch("/api/v1/cases/" + low).then().statusCode(200);
+        Response raised = given().auth().oauth2(tier1).get("/api/v1/cases/" + low + "/playbook-runs");
+        raised.then().body("items.size()", equalTo(1)).body("items[0].startedBy", equalTo("automation:isolate-when-raised"));
+        awaitRun(tier1, low, raised.path("items[0].id"), "SUCCEEDED");
+        given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("labels", List.of("vip", "cfo")))
+                .patch("/api/v1/cases/" + low).then().statusCode(200);
+        given().auth().oauth2(tier1).get("/api/v1/cases/" + low + "/playbook-runs").then().body("items.size()", equalTo(1));
+        given().auth().oauth2(tier1).get("/api/v1/cases/" + critical + "/playbook-runs").then().body("items.size()", equalTo(1));
     }
 
     @Test

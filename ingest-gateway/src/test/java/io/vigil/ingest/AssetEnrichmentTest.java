@@ -46,6 +46,8 @@ class AssetEnrichmentTest {
         redis.hash(String.class).hset(ApiKeys.ASSETS + tenant, Map.of(
                 "host:dc01", dc + "|CRITICAL|dc01", "host:dc01.ad.example", dc + "|CRITICAL|dc01",
                 "net:10.20.5.0/24", lab + "|LOW|lab"));
+        // And what its scanner imports found open on the DC that CISA lists as known exploited.
+        redis.hash(String.class).hset(ApiKeys.ASSETS_EXPOSURE + tenant, Map.of(dc, "CVE-2020-1472,CVE-2021-42287"));
         redis.value(Long.class).incr(ApiKeys.ASSETS_VERSION + tenant);
         String token = Keycloak.userToken(List.of("customer-admin"), List.of(Keycloak.tenantGroup(tenant)));
         String body = String.join("\n",
@@ -70,6 +72,9 @@ class AssetEnrichmentTest {
         assertEquals(dc, events.get(0).path("host.asset.id").asText(), "FQDN of the asset");
         assertEquals("critical", events.get(0).path("host.asset.criticality").asText());
         assertEquals(dc, events.get(1).path("host.asset.id").asText(), "its host name");
+        assertEquals("CVE-2020-1472,CVE-2021-42287", events.get(1).path("host.asset.known_exploited_cves").asText(),
+                "the asset's open known-exploited CVEs ride along");
+        assertNull(events.get(2).get("host.asset.known_exploited_cves"), "none on the lab network");
         assertEquals(lab, events.get(2).path("host.asset.id").asText(), "an address in its network");
         assertEquals("low", events.get(2).path("host.asset.criticality").asText());
         assertNull(events.get(3).get("host.asset.id"), "a host outside the inventory");

@@ -60,6 +60,9 @@ public class PlaybookStep {
     public String detail;
     /** The SOC's decision on a failed step that asked: RETRY, CONTINUE or STOP. */
     public String resolution;
+    /** How long the client's system may take to answer one attempt (1 to 120 s). */
+    @jakarta.persistence.Column(name = "timeout_seconds")
+    public int timeoutSeconds = 10;
     /** Vigil's own steps: create_task's title, notify's audience and note (JSON). */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
     public String params;

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Adds the asset an event is about ({@code host.asset.id}, {@code host.asset.criticality}) from the
- * tenant's inventory, which tenant-service publishes in Redis. Each tenant's inventory is held in memory
+ * Adds the asset an event is about ({@code host.asset.id}, {@code host.asset.criticality}, and the CVEs on
+ * CISA's KEV catalog that scans found open on it, {@code host.asset.known_exploited_cves}) from the tenant's
+ * inventory, which tenant-service publishes in Redis. Each tenant's inventory is held in memory
  * and reloaded when its version changes (checked at most every few seconds), so enrichment costs a map
  * lookup per event.
  */
@@ -33,10 +34,13 @@ public class AssetEnricher {
     public static final class Inventory {
         final Map<String, String[]> byKey;
         final List<Net> nets;
+        /** Asset id to its open known-exploited CVEs (comma separated). */
+        final Map<String, String> exposure;
 
-        Inventory(Map<String, String[]> byKey, List<Net> nets) {
+        Inventory(Map<String, String[]> byKey, List<Net> nets, Map<String, String> exposure) {
             this.byKey = byKey;
             this.nets = nets;
+            this.exposure = exposure;
         }
 
         /** Adds the asset fields when the event's host is in the inventory; returns whether it was. */
@@ -67,6 +71,10 @@ public class AssetEnricher {
             if (!event.has("host.asset.id")) {
                 event.put("host.asset.id", asset[0]);
                 event.put("host.asset.criticality", asset[1].toLowerCase(Locale.ROOT));
+                String cves = exposure.get(asset[0]);
+                if (cves != null && !cves.isEmpty()) {
+                    event.put("host.asset.known_exploited_cves", cves);
+                }
             }
             return true;
         }
@@ -92,7 +100,7 @@ public class AssetEnricher {
     private record Held(long version, Inventory inventory, long checkedAt) {
     }
 
-    private static final Inventory EMPTY = new Inventory(Map.of(), List.of());
+    private static final Inventory EMPTY = new Inventory(Map.of(), List.of(), Map.of());
 
     private final RedisDataSource redis;
     private final Map<UUID, Held> held = new ConcurrentHashMap<>();
@@ -115,7 +123,8 @@ public class AssetEnricher {
                 held.put(tenantId, new Held(v, h.inventory(), now));
                 return h.inventory();
             }
-            Inventory loaded = v == 0 ? EMPTY : load(redis.hash(String.class).hgetall(ApiKeys.ASSETS + tenantId));
+            Inventory loaded = v == 0 ? EMPTY : load(redis.hash(String.class).hgetall(ApiKeys.ASSETS + tenantId),
+                    redis.hash(String.class).hgetall(ApiKeys.ASSETS_EXPOSURE + tenantId));
             held.put(tenantId, new Held(v, loaded, now));
             return loaded;
         } catch (RuntimeException e) {
@@ -125,6 +134,10 @@ public class AssetEnricher {
     }
 
     static Inventory load(Map<String, String> raw) {
+        return load(raw, Map.of());
+    }
+
+    static Inventory load(Map<String, String> raw, Map<String, String> exposure) {
         Map<String, String[]> byKey = new HashMap<>(raw.size() * 2);
         List<Net> nets = new ArrayList<>();
         raw.forEach((k, v) -> {
@@ -141,7 +154,7 @@ public class AssetEnricher {
             }
         });
         nets.sort(Comparator.comparingInt((Net n) -> n.prefix()).reversed());
-        return new Inventory(byKey, nets);
+        return new Inventory(byKey, nets, Map.copyOf(exposure));
     }
 
     private static String text(JsonNode n) {

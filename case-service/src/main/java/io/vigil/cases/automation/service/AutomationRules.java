@@ -6,7 +6,6 @@ import io.vigil.cases.automation.rest.AutomationRuleRequest;
 import io.vigil.cases.automation.rest.AutomationRuleResponse;
 import io.vigil.cases.containment.Playbook;
 import io.vigil.cases.containment.PlaybookRun;
-import io.vigil.cases.containment.service.PlaybookCatalog;
 import io.vigil.cases.containment.service.ContainmentPolicy;
 import io.vigil.cases.containment.service.PlaybookRuns;
 import io.vigil.cases.triage.Case;
@@ -20,10 +19,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * A tenant's automation rules, and their one trigger so far: a case was created. Matching rules run their
+ * A tenant's automation rules, triggered when a case is created or updated. Matching rules run their
  * playbooks in position order, each run's steps gated by the client's pre-approvals as an analyst's are.
  */
 @ApplicationScoped
@@ -31,12 +31,12 @@ public class AutomationRules {
 
     private final EntityManager em;
     private final CurrentTenant current;
-    private final PlaybookCatalog catalog;
+    private final io.vigil.cases.containment.service.Playbooks catalog;
     private final PlaybookRuns runs;
     private final AuditChain audit;
     private final Clock clock;
 
-    public AutomationRules(EntityManager em, CurrentTenant current, PlaybookCatalog catalog, PlaybookRuns runs,
+    public AutomationRules(EntityManager em, CurrentTenant current, io.vigil.cases.containment.service.Playbooks catalog, PlaybookRuns runs,
             AuditChain audit, Clock clock) {
         this.em = em;
         this.current = current;
@@ -52,9 +52,9 @@ public class AutomationRules {
         if (!io.vigil.cases.support.Names.valid(name)) {
             throw new ProblemException.BadRequest("a rule name is lower-case letters, digits and dashes (at most 63)");
         }
-        if (catalog.find(r.playbook()).isEmpty()) {
+        if (catalog.find(tenantId, r.playbook()).isEmpty()) {
             throw new ProblemException.Unprocessable("no playbook '" + r.playbook() + "'; known: "
-                    + catalog.all().stream().map(Playbook::name).toList(), List.of());
+                    + catalog.all(tenantId).stream().map(Playbook::name).toList(), List.of());
         }
         AutomationRule rule = em.find(AutomationRule.class, new AutomationRule.Key(tenantId, name));
         Map<String, Object> before = rule == null ? null : Map.of("playbook", rule.playbook, "enabled", rule.enabled);
@@ -70,6 +70,7 @@ public class AutomationRules {
         rule.playbook = r.playbook();
         rule.enabled = r.enabled() == null || r.enabled();
         rule.expiresAt = r.expiresAt();
+        rule.trigger = r.trigger() == null ? "CASE_CREATED" : r.trigger();
         rule.updatedAt = clock.instant();
         rule.updatedBy = current.get().subject();
         if (!em.contains(rule)) {
@@ -100,12 +101,34 @@ public class AutomationRules {
     /** A case was just created (the intake's transaction): every enabled, unexpired rule that matches runs. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseCreated(Case c) {
+        fire(c, "CASE_CREATED");
+    }
+
+    /** What a CASE_UPDATED rule's conditions read: only a change of one of them can make a case match. */
+    private static final Set<String> WATCHED = Set.of("severity", "labels", "assetCriticality");
+
+    /**
+     * A case was updated (the update's transaction) in these fields: when one of them is what rules match on,
+     * every enabled, unexpired CASE_UPDATED rule that matches the case now and has not run on it yet runs.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseUpdated(Case c, java.util.Collection<String> changed) {
+        if (changed.stream().anyMatch(WATCHED::contains)) {
+            fire(c, "CASE_UPDATED");
+        }
+    }
+
+    private void fire(Case c, String trigger) {
         Instant now = clock.instant();
         for (AutomationRule rule : ofTenant(c.tenantId)) {
-            if (!rule.enabled || (rule.expiresAt != null && !now.isBefore(rule.expiresAt)) || !matches(rule, c)) {
+            if (!trigger.equals(rule.trigger) || !rule.enabled || (rule.expiresAt != null && !now.isBefore(rule.expiresAt))
+                    || !matches(rule, c)) {
                 continue;
             }
-            Playbook p = catalog.find(rule.playbook).orElse(null);
+            if (trigger.equals("CASE_UPDATED") && ranOn(c, rule)) {
+                continue; // once per case: a later update does not run it again
+            }
+            Playbook p = catalog.find(c.tenantId, rule.playbook).orElse(null);
             if (p == null) {
                 continue; // the playbook was withdrawn since the rule was set
             }
@@ -132,6 +155,12 @@ public class AutomationRules {
             return ContainmentPolicy.rank(c.assetCriticality) >= ContainmentPolicy.rank(rule.minCriticality);
         }
         return true;
+    }
+
+    private boolean ranOn(Case c, AutomationRule rule) {
+        Number n = (Number) em.createNativeQuery("select count(*) from playbook_runs where case_id = ?1 and started_by = ?2")
+                .setParameter(1, c.id).setParameter(2, "automation:" + rule.key.name()).getSingleResult();
+        return n.longValue() > 0;
     }
 
     private List<AutomationRule> ofTenant(UUID tenantId) {

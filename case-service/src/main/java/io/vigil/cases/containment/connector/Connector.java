@@ -17,8 +17,9 @@ public interface Connector {
     }
 
     /** One action for the tool; {@code idempotencyKey} is the same on every retry of the step. */
+    /** One attempt of a step; {@code timeout} bounds how long the client's system may take to answer it. */
     record Request(UUID tenantId, UUID caseId, long caseNumber, UUID runId, int step, Action action, String target,
-            String idempotencyKey) {
+            String idempotencyKey, java.time.Duration timeout) {
     }
 
     /** A tenant's configuration of the connector: where, its settings, and its opened credential (or null). */

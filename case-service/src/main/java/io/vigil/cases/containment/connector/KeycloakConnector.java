@@ -48,7 +48,7 @@ public class KeycloakConnector implements Connector {
         String realm = URLEncoder.encode(config.setting("realm"), StandardCharsets.UTF_8);
         try {
             HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base + "/realms/" + realm
-                    + "/protocol/openid-connect/token")).timeout(Duration.ofSeconds(10))
+                    + "/protocol/openid-connect/token")).timeout(r.timeout())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
                             + URLEncoder.encode(config.setting("clientId"), StandardCharsets.UTF_8) + "&client_secret="
@@ -61,7 +61,7 @@ public class KeycloakConnector implements Connector {
             String admin = base + "/admin/realms/" + realm + "/users";
             String username = r.target().contains("\\") ? r.target().substring(r.target().lastIndexOf('\\') + 1) : r.target();
             HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(admin + "?exact=true&username="
-                    + URLEncoder.encode(username, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10))
+                    + URLEncoder.encode(username, StandardCharsets.UTF_8))).timeout(r.timeout())
                     .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (found.statusCode() != 200) {
                 return new Outcome(false, "the realm refused to look the user up (HTTP " + found.statusCode()
@@ -75,9 +75,9 @@ public class KeycloakConnector implements Connector {
             String id = users.get(0).path("id").asText();
             HttpRequest change = r.action() == Action.REVOKE_SESSIONS
                     ? HttpRequest.newBuilder(URI.create(admin + "/" + id + "/logout")).header("Authorization", bearer)
-                            .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build()
+                            .timeout(r.timeout()).POST(HttpRequest.BodyPublishers.noBody()).build()
                     : HttpRequest.newBuilder(URI.create(admin + "/" + id)).header("Authorization", bearer)
-                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json").timeout(r.timeout())
                             .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":"
                                     + (r.action() == Action.ENABLE_ACCOUNT) + "}")).build();
             HttpResponse<String> answer = http.send(change, HttpResponse.BodyHandlers.ofString());

@@ -57,7 +57,7 @@ public class LdapConnector implements Connector {
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 636 : 389;
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(5_000);
-        options.setResponseTimeoutMillis(10_000);
+        options.setResponseTimeoutMillis(r.timeout().toMillis());
         try (LDAPConnection ldap = tls
                 ? new LDAPConnection(new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory(), options,
                         uri.getHost(), port, bindDn, config.secret())

@@ -60,7 +60,7 @@ public class WebhookConnector implements Connector {
             throw new IllegalStateException(e);
         }
         String secret = QuarkusTransaction.requiringNew().call(() -> keys.of(r.tenantId()).secret);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(r.timeout())
                 .header("Content-Type", "application/json").header("User-Agent", "Vigil-Containment/1")
                 .header("Idempotency-Key", r.idempotencyKey())
                 .header("X-Vigil-Signature", WebhookKeys.signature(secret, clock.instant().getEpochSecond(), json))
@@ -71,6 +71,8 @@ public class WebhookConnector implements Connector {
             said = said.length() > 300 ? said.substring(0, 300) + "..." : said;
             return answer.statusCode() / 100 == 2 ? new Outcome(true, "HTTP " + answer.statusCode() + (said.isEmpty() ? "" : ": " + said))
                     : new Outcome(false, "the receiver answered HTTP " + answer.statusCode() + (said.isEmpty() ? "" : ": " + said));
+        } catch (java.net.http.HttpTimeoutException e) {
+            return new Outcome(false, "the receiver did not answer within the step's " + r.timeout().toSeconds() + " s");
         } catch (IOException e) {
             return new Outcome(false, "no answer from the receiver: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

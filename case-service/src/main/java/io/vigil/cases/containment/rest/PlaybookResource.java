@@ -25,7 +25,7 @@ public class PlaybookResource {
     }
 
     @Schema(name = "PlaybookStep")
-    public record StepView(String action, String target, String connector, Playbook.OnFailure onFailure) {
+    public record StepView(String action, String target, String connector, Playbook.OnFailure onFailure, int timeoutSeconds) {
     }
 
     private final PlaybookCatalog catalog;
@@ -38,8 +38,12 @@ public class PlaybookResource {
     @Operation(operationId = "listPlaybooks", summary = "The playbooks a case can run: ordered steps, each an action on"
             + " the case's targets of one kind (host, user, ip, domain, file-hash) through a named connector")
     public Page<PlaybookView> list() {
-        return new Page<>(catalog.all().stream().map(p -> new PlaybookView(p.name(), p.version(), p.title(), p.description(),
-                p.steps().stream().map(s -> new StepView(s.action().wire(), s.action().target == null ? "case" : s.action().target.wire(), s.connector(),
-                        s.onFailure())).toList())).toList(), null);
+        return new Page<>(catalog.all().stream().map(PlaybookResource::view).toList(), null);
+    }
+
+    static PlaybookView view(Playbook p) {
+        return new PlaybookView(p.name(), p.version(), p.title(), p.description(), p.steps().stream()
+                .map(s -> new StepView(s.action().wire(), s.action().target == null ? "case" : s.action().target.wire(),
+                        s.connector(), s.onFailure(), s.timeoutSeconds())).toList());
     }
 }

@@ -11,7 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PlaybookRun", description = "A playbook run on a case: its steps in order, each with why it may run"
         + " (pre-approved by the client) or whose approval it waits for, and how it went")
 public record RunResponse(UUID id, UUID tenantId, UUID caseId, String playbook, int version, PlaybookRun.Status status,
-        String startedBy, Instant startedAt, Instant finishedAt, List<Step> steps) {
+        String startedBy, Instant startedAt, Instant finishedAt, List<Step> steps,
+        @Schema(description = "After containment: the undo each contained target can have (release a host, enable an"
+                + " account), as the playbook to run for it") List<Undo> undo) {
+
+    @Schema(name = "PlaybookRunUndo")
+    public record Undo(String action, String target, String playbook) {
+    }
 
     @Schema(name = "PlaybookRunStep")
     public record Step(int position, String action, String target, String connector, Playbook.OnFailure onFailure,

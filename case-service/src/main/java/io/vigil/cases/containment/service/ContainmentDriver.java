@@ -215,7 +215,7 @@ public class ContainmentDriver {
         }
         var config = connectorConfigs.find(run.tenantId, step.connector).orElse(null);
         Connector.Request request = new Connector.Request(run.tenantId, run.caseId, c.number, run.id, step.key.position(),
-                step.action, step.target, run.id + ":" + step.key.position());
+                step.action, step.target, run.id + ":" + step.key.position(), java.time.Duration.ofSeconds(step.timeoutSeconds));
         if (config == null) {
             return new Claim(step.key, request, null, null, "the client has no connector named '" + step.connector + "'");
         }

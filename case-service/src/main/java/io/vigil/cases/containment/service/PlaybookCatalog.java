@@ -54,16 +54,37 @@ public class PlaybookCatalog {
                 throw new IllegalArgumentException("playbook " + name + ": step " + action.wire() + " names no connector");
             }
             String title = s.path("title").asText(null);
+            if ((title != null && title.length() > 500) || s.path("note").asText("").length() > 2000) {
+                throw new IllegalArgumentException("playbook " + name + ": a step's title is at most 500 characters, its note 2,000");
+            }
             if (action == Action.CREATE_TASK && (title == null || title.isBlank())) {
                 throw new IllegalArgumentException("playbook " + name + ": a create_task step names its title");
             }
             String audience = s.path("audience").asText(null);
-            if (audience != null) {
-                io.vigil.cases.communication.Communication.Audience.valueOf(audience.toUpperCase(Locale.ROOT));
+            if (audience != null && java.util.Arrays.stream(io.vigil.cases.communication.Communication.Audience.values())
+                    .noneMatch(a -> a.name().equalsIgnoreCase(audience))) {
+                throw new IllegalArgumentException("playbook " + name + ": audience '" + audience + "' is not one of "
+                        + java.util.Arrays.toString(io.vigil.cases.communication.Communication.Audience.values()));
+            }
+            String onFailure = s.path("onFailure").asText("stop");
+            if (java.util.Arrays.stream(Playbook.OnFailure.values()).noneMatch(f -> f.name().equalsIgnoreCase(onFailure))) {
+                throw new IllegalArgumentException("playbook " + name + ": onFailure '" + onFailure
+                        + "' is not one of stop, continue, ask");
+            }
+            if (!connector.isBlank() && !io.vigil.cases.support.Names.valid(connector)) {
+                throw new IllegalArgumentException("playbook " + name + ": connector '" + connector
+                        + "' is not a connector name (lower-case letters, digits and dashes)");
+            }
+            int timeout = s.path("timeoutSeconds").asInt(Playbook.DEFAULT_TIMEOUT_SECONDS);
+            if (timeout < 1 || timeout > 120) {
+                throw new IllegalArgumentException("playbook " + name + ": timeoutSeconds is 1 to 120, not " + timeout);
             }
             steps.add(new Playbook.Step(action, connector.isBlank() ? "vigil" : connector, Playbook.OnFailure.valueOf(
-                    s.path("onFailure").asText("stop").toUpperCase(Locale.ROOT)), title,
-                    audience == null ? null : audience.toUpperCase(Locale.ROOT), s.path("note").asText(null)));
+                    onFailure.toUpperCase(Locale.ROOT)), title,
+                    audience == null ? null : audience.toUpperCase(Locale.ROOT), s.path("note").asText(null), timeout));
+        }
+        if (steps.size() > 30) {
+            throw new IllegalArgumentException("playbook " + name + " has " + steps.size() + " steps; at most 30");
         }
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("playbook " + name + " has no steps");

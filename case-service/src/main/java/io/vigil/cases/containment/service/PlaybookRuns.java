@@ -40,7 +40,6 @@ public class PlaybookRuns {
     private final RunRepository runs;
     private final CaseRepository cases;
     private final ObservableRepository observables;
-    private final PlaybookCatalog catalog;
     private final ContainmentPolicy policy;
     private final CurrentTenant current;
     private final AuditChain audit;
@@ -50,12 +49,14 @@ public class PlaybookRuns {
     private final io.vigil.cases.task.service.Tasks taskList;
     private final io.vigil.cases.communication.service.Communications communications;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final Playbooks playbooks;
 
-    public PlaybookRuns(RunRepository runs, CaseRepository cases, ObservableRepository observables, PlaybookCatalog catalog,
+    public PlaybookRuns(RunRepository runs, CaseRepository cases, ObservableRepository observables,
             ContainmentPolicy policy, CurrentTenant current, AuditChain audit, Clock clock, CaseEvents events,
             io.vigil.cases.task.service.PatchTasks patches, io.vigil.cases.task.service.Tasks taskList,
             io.vigil.cases.communication.service.Communications communications,
-            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+            com.fasterxml.jackson.databind.ObjectMapper mapper, Playbooks playbooks) {
+        this.playbooks = playbooks;
         this.mapper = mapper;
         this.patches = patches;
         this.taskList = taskList;
@@ -63,7 +64,6 @@ public class PlaybookRuns {
         this.runs = runs;
         this.cases = cases;
         this.observables = observables;
-        this.catalog = catalog;
         this.policy = policy;
         this.current = current;
         this.audit = audit;
@@ -78,8 +78,9 @@ public class PlaybookRuns {
         if (c.status == Case.Status.CLOSED) {
             throw new ProblemException.Conflict("case " + c.number + " is closed: reopen it before containing anything");
         }
-        Playbook p = catalog.find(playbookName).orElseThrow(() -> new ProblemException.Unprocessable(
-                "no playbook '" + playbookName + "'; known: " + catalog.all().stream().map(Playbook::name).toList(), List.of()));
+        Playbook p = playbooks.find(c.tenantId, playbookName).orElseThrow(() -> new ProblemException.Unprocessable(
+                "no playbook '" + playbookName + "'; known: " + playbooks.all(c.tenantId).stream().map(Playbook::name).toList(),
+                List.of()));
         return view(startFor(c, p, caller.subject()));
     }
 
@@ -377,7 +378,24 @@ public class PlaybookRuns {
                 s.action.wire(), s.target, s.connector, s.onFailure, s.status, s.approval, s.waitingSince, s.decidedBy, s.decidedAt,
                 s.decisionNote, s.attempts, s.detail, s.startedAt, s.finishedAt, s.resolution)).toList();
         return new RunResponse(run.id, run.tenantId, run.caseId, run.playbook, run.version, run.status, run.startedBy,
-                run.startedAt, run.finishedAt, steps);
+                run.startedAt, run.finishedAt, steps, undo(steps));
+    }
+
+    /** The undo of each succeeded containment that has one: isolate_host -> release-host, disable_account -> enable-account. */
+    static List<RunResponse.Undo> undo(List<RunResponse.Step> steps) {
+        List<RunResponse.Undo> out = new ArrayList<>();
+        for (RunResponse.Step s : steps) {
+            if (s.status() != PlaybookStep.Status.SUCCEEDED || s.target() == null) {
+                continue;
+            }
+            switch (s.action()) {
+                case "isolate_host" -> out.add(new RunResponse.Undo("release_host", s.target(), "release-host"));
+                case "disable_account" -> out.add(new RunResponse.Undo("enable_account", s.target(), "enable-account"));
+                default -> {
+                }
+            }
+        }
+        return out;
     }
 
     static Map<String, Object> summary(PlaybookStep s) {
@@ -401,6 +419,7 @@ public class PlaybookRuns {
         step.target = target;
         step.connector = s.connector();
         step.onFailure = s.onFailure();
+        step.timeoutSeconds = s.timeoutSeconds();
         return step;
     }
 }

@@ -114,6 +114,7 @@ public class CaseGrouping {
 
     private Case attachTo(Case c, Alert alert, AlertRaised raised, Instant now) {
         Alert.Severity was = c.severity;
+        String criticalityBefore = c.assetCriticality;
         add(c, alert, raised, now);
         alert.caseId = c.id;
         if (c.severity != was) {
@@ -126,6 +127,14 @@ public class CaseGrouping {
                 "alertCount", c.alertCount, "severity", c.severity, "priority", c.priority));
         events.publish("case.alert-added", c, new CaseEvents.Change(ACTOR, now, List.of("alertCount"), null,
                 alert.id));
+        List<String> changed = new java.util.ArrayList<>();
+        if (c.severity != was) {
+            changed.add("severity");
+        }
+        if (!java.util.Objects.equals(criticalityBefore, c.assetCriticality)) {
+            changed.add("assetCriticality");
+        }
+        automation.caseUpdated(c, changed); // a new alert may raise the severity or the criticality a rule waits for
         return c;
     }
 

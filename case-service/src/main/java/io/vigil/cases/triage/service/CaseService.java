@@ -49,10 +49,14 @@ public class CaseService {
     private final SlaClocks clocks;
     private final Clock clock;
     private final StaffDirectory directory;
+    /** Looked up when used: automation starts playbook runs, whose driver updates cases through this service. */
+    private final jakarta.enterprise.inject.Instance<io.vigil.cases.automation.service.AutomationRules> automation;
 
     public CaseService(CaseRepository cases, AlertRepository alerts, AlertVerdicts verdicts, CurrentTenant current,
             AuditChain audit, CaseEvents events, io.vigil.cases.comment.repository.CommentRepository comments,
-            SlaClocks clocks, Clock clock, StaffDirectory directory) {
+            SlaClocks clocks, Clock clock, StaffDirectory directory,
+            jakarta.enterprise.inject.Instance<io.vigil.cases.automation.service.AutomationRules> automation) {
+        this.automation = automation;
         this.directory = directory;
         this.clocks = clocks;
         this.clock = clock;
@@ -201,6 +205,9 @@ public class CaseService {
         clocksAfterUpdate(c, from, after, caller, now);
         events.publish("case.updated", c, new CaseEvents.Change(caller.subject(), now,
                 after.keySet().stream().filter(k -> !k.equals("note")).toList(), u.note(), null));
+        if (c.status.open()) {
+            automation.get().caseUpdated(c, after.keySet());
+        }
         return CaseMapper.toResponse(c);
     }
 

@@ -145,8 +145,11 @@ public class AlertFactory {
         return Math.round(v * 10) / 10.0;
     }
 
-    /** The entities an analyst pivots on: host, user, process, command line, source address, asset. */
-    private static Map<String, String> entities(MapEvent event) {
+    /**
+     * The entities an analyst pivots on: host, user, process, command line, source address, asset, and the
+     * asset's open known-exploited CVEs (from scanner imports).
+     */
+    static Map<String, String> entities(MapEvent event) {
         Map<String, String> e = new LinkedHashMap<>();
         putFirst(e, "host", event, "Computer", "host.name", "Hostname");
         putFirst(e, "user", event, "User", "SubjectUserName", "TargetUserName", "user.name");
@@ -155,6 +158,7 @@ public class AlertFactory {
         putFirst(e, "sourceIp", event, "SourceIp", "IpAddress", "source.ip");
         putFirst(e, "assetId", event, "host.asset.id");
         putFirst(e, "assetCriticality", event, "host.asset.criticality");
+        putFirst(e, "knownExploitedCves", event, "host.asset.known_exploited_cves");
         return e;
     }
 

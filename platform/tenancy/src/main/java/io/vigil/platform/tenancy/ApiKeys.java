@@ -42,6 +42,11 @@ public final class ApiKeys {
     /** The tenant's assets, for enrichment at the gateway (see the layout above). */
     public static final String ASSETS = "vigil:assets:";
     public static final String ASSETS_VERSION = "vigil:assets-version:";
+    /**
+     * Per tenant, asset id to the CVEs on CISA's Known Exploited Vulnerabilities catalog that scans found open on
+     * it (comma separated), written by tenant-service's scanner imports; its changes bump {@link #ASSETS_VERSION}.
+     */
+    public static final String ASSETS_EXPOSURE = "vigil:assets-exposure:";
 
     /** Per-tenant ingestion limits set by the provider (hash: eventsPerSecond, burst, dailyQuota). */
     public static final String TENANT_LIMITS = "vigil:tenant-limits:";
