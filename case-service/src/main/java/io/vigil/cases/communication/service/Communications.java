@@ -148,11 +148,12 @@ public class Communications {
         v.put("title", c.title);
         v.put("severity", String.valueOf(c.severity));
         v.put("status", String.valueOf(c.status));
-        v.put("client", facts.profile(c.tenantId).map(p -> p.name).filter(n -> n != null && !n.isBlank()).orElse("the client"));
+        var profile = facts.profile(c.tenantId);
+        v.put("client", profile.map(p -> p.name).filter(n -> n != null && !n.isBlank()).orElse("the client"));
         v.put("hosts", c.hosts.length == 0 ? "no host named yet" : String.join(", ", c.hosts));
         v.put("firstActivity", String.valueOf(c.firstActivityAt));
-        v.put("regimes", facts.profile(c.tenantId).map(p -> p.regimes.length == 0 ? "none declared"
-                : String.join(", ", p.regimes)).orElse("none declared"));
+        v.put("regimes", profile.map(p -> p.regimes.length == 0 ? "none declared" : String.join(", ", p.regimes))
+                .orElse("none declared"));
         v.put("note", note == null || note.isBlank() ? "(nothing further)" : note.strip());
         return v;
     }

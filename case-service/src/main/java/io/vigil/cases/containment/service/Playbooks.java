@@ -79,31 +79,8 @@ public class Playbooks {
         if (!io.vigil.cases.support.Names.valid(name)) {
             throw new ProblemException.BadRequest("a playbook name is lower-case letters, digits and dashes (at most 63)");
         }
-        ObjectNode body = mapper.createObjectNode();
-        body.put("title", request.title() == null ? name : request.title());
-        body.put("description", request.description() == null ? "" : request.description());
-        var steps = body.putArray("steps");
-        for (var s : request.steps()) {
-            ObjectNode step = steps.addObject().put("action", s.action());
-            if (s.connector() != null) {
-                step.put("connector", s.connector());
-            }
-            if (s.onFailure() != null) {
-                step.put("onFailure", s.onFailure());
-            }
-            if (s.title() != null) {
-                step.put("title", s.title());
-            }
-            if (s.audience() != null) {
-                step.put("audience", s.audience());
-            }
-            if (s.note() != null) {
-                step.put("note", s.note());
-            }
-            if (s.timeoutSeconds() != null) {
-                step.put("timeoutSeconds", s.timeoutSeconds());
-            }
-        }
+        // The request is the stored definition's shape; absent fields read as the shipped format's defaults.
+        ObjectNode body = mapper.valueToTree(request);
         List<?> versions = em.createNativeQuery("select version from tenant_playbooks where tenant_id = ?1 and name = ?2"
                 + " for update").setParameter(1, tenantId).setParameter(2, name).getResultList();
         int version = versions.isEmpty() ? 1 : ((Number) versions.get(0)).intValue() + 1;
