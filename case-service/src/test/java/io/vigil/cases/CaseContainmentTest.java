@@ -46,6 +46,8 @@ class CaseContainmentTest {
     io.vigil.cases.containment.service.ContainmentDriver driver;
     @Inject
     io.quarkus.redis.datasource.RedisDataSource redis;
+    @Inject
+    MovableClock clock;
 
     record Received(String path, String signature, String idempotencyKey, String body) {
     }
@@ -486,6 +488,115 @@ class CaseContainmentTest {
         assertEquals(3, actions.stream().filter(a -> a.startsWith("containment.approval.overdue")).count(), actions.toString());
     }
 
+    @Test
+    void aNamedApproverDecidesThroughTheirOwnLinkOnceAndAnExpiredOrReplayedLinkIsRefused() throws Exception {
+        UUID t = UUID.randomUUID();
+        String port = String.valueOf(receiver.getAddress().getPort());
+        UUID ada = contact(t, "Ada Approver", "http://127.0.0.1:" + port + "/ada");
+        UUID bo = contact(t, "Bo Backup", "http://127.0.0.1:" + port + "/bo");
+        CaseSlaTest.awaitFacts(t, "select count(*) from cases.tenant_contacts where tenant_id = '" + t + "'", 2);
+        policy(t, List.of(), List.of(ada, bo)); // nothing pre-approved; two named approvers
+        String admin = CaseSlaTest.token("customer-admin", t);
+        connector(admin, t, "edr", "/edr");
+        String tier2 = CaseSlaTest.token("soc-tier2", t);
+        publisher.publish("alerts", CaseTriageTest.alert(t, UUID.randomUUID().toString(), "ws-77", "HIGH", "high", null));
+        String caseId = (String) CaseSlaTest.awaitCase(tier2, t).get("id");
+        String runId = given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("playbook", "isolate-host"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs").then().statusCode(201)
+                .body("status", equalTo("WAITING_APPROVAL")).extract().path("id");
+
+        // Each named approver is sent a link of their own, signed, as soon as the step waits.
+        Map<String, JsonNode> asked = awaitApprovalRequests(runId, 2);
+        assertEquals(java.util.Set.of("/ada", "/bo"), asked.keySet());
+        assertTrue(received.stream().filter(r -> r.path().equals("/ada")).allMatch(r -> r.signature() != null));
+        String adaLink = asked.get("/ada").path("link").asText();
+        String boLink = asked.get("/bo").path("link").asText();
+        assertTrue(!adaLink.equals(boLink), "one link per approver");
+        assertEquals("Ada Approver", asked.get("/ada").path("approver").path("name").asText());
+        String adaPath = java.net.URI.create(adaLink).getPath();
+        String boPath = java.net.URI.create(boLink).getPath();
+
+        // Opening the link, with no sign-in, shows the request and decides nothing (mail scanners open links).
+        given().get(adaPath).then().statusCode(200).body("state", equalTo("OPEN")).body("approver", equalTo("Ada Approver"))
+                .body("action", equalTo("isolate_host")).body("target", equalTo("ws-77"));
+        String page = given().accept("text/html").get(adaPath).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<form method=\"post\">") && page.contains("Ada Approver"), page);
+        given().auth().oauth2(tier2).get("/api/v1/cases/" + caseId + "/playbook-runs/" + runId).then()
+                .body("steps[0].status", equalTo("WAITING_APPROVAL"));
+        given().contentType(ContentType.JSON).body(Map.of("approve", true)).post(adaPath).then().statusCode(422)
+                .contentType("application/problem+json");
+        String tampered = adaPath.substring(0, adaPath.length() - 2) + (adaPath.endsWith("AA") ? "BB" : "AA");
+        given().get(tampered).then().statusCode(404).contentType("application/problem+json");
+        given().get(adaPath.replace(t.toString(), UUID.randomUUID().toString())).then().statusCode(404);
+
+        // Ada approves: the step runs and the timeline names her.
+        given().contentType(ContentType.JSON).body(Map.of("approve", true, "note", "isolate it, we are fine without ws-77"))
+                .post(adaPath).then().statusCode(200).body("steps[0].decidedBy", containsString("Ada Approver"));
+        awaitRun(tier2, caseId, runId, "SUCCEEDED");
+        assertEquals(1, received.stream().filter(r -> r.path().equals("/edr")).count());
+        List<Map<String, Object>> timeline = given().auth().oauth2(tier2).queryParam("kind", "action")
+                .get("/api/v1/cases/" + caseId + "/timeline").then().extract().jsonPath().getList("items");
+        assertTrue(timeline.stream().anyMatch(e -> "contact:Ada Approver".equals(e.get("actor"))
+                && String.valueOf(e.get("summary")).startsWith("containment.step.approved")), timeline.toString());
+        assertEquals(2, timeline.stream().filter(e -> String.valueOf(e.get("summary"))
+                .startsWith("containment.approval.requested")).count(), timeline.toString());
+
+        // The same link again, or Bo's link for the decided step: refused, saying why.
+        given().contentType(ContentType.JSON).body(Map.of("approve", false, "note", "replayed")).post(adaPath).then()
+                .statusCode(409).contentType("application/problem+json").body("detail", containsString("works once"));
+        given().contentType(ContentType.JSON).body(Map.of("approve", false, "note", "too late")).post(boPath).then()
+                .statusCode(409).body("detail", containsString("Ada Approver"));
+        given().get(adaPath).then().body("state", equalTo("USED")).body("decision", equalTo("APPROVED"));
+
+        // A second run asks again; a link past its expiry (24 hours) is refused and the step keeps waiting.
+        String second = given().auth().oauth2(tier2).contentType(ContentType.JSON).body(Map.of("playbook", "isolate-host"))
+                .post("/api/v1/cases/" + caseId + "/playbook-runs").then().statusCode(201).extract().path("id");
+        String late = java.net.URI.create(awaitApprovalRequests(second, 2).get("/bo").path("link").asText()).getPath();
+        clock.set(Instant.now().plus(Duration.ofHours(25)));
+        try {
+            given().contentType(ContentType.JSON).body(Map.of("approve", true, "note", "after a day")).post(late).then()
+                    .statusCode(410).contentType("application/problem+json").body("detail", containsString("expired"));
+            given().get(late).then().body("state", equalTo("EXPIRED"));
+        } finally {
+            clock.reset();
+        }
+        given().auth().oauth2(tier2).get("/api/v1/cases/" + caseId + "/playbook-runs/" + second).then()
+                .body("status", equalTo("WAITING_APPROVAL")).body("steps[0].status", equalTo("WAITING_APPROVAL"));
+
+        // A contact taken off the policy's approvers can no longer use a link it was sent.
+        String stillOpen = java.net.URI.create(awaitApprovalRequests(second, 2).get("/ada").path("link").asText()).getPath();
+        policy(t, List.of(), List.of(bo));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        int status = 0;
+        while (Instant.now().isBefore(deadline) && status != 403) {
+            status = given().contentType(ContentType.JSON).body(Map.of("approve", true, "note", "no longer mine"))
+                    .post(stillOpen).then().extract().statusCode();
+            Thread.sleep(200);
+        }
+        assertEquals(403, status);
+    }
+
+    /** The approval requests the receiver got for this run, by the path they were sent to. */
+    private Map<String, JsonNode> awaitApprovalRequests(String runId, int n) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Map<String, JsonNode> byPath = new java.util.HashMap<>();
+        while (Instant.now().isBefore(deadline)) {
+            byPath.clear();
+            for (Received r : received) {
+                JsonNode body = r.body().startsWith("{") ? mapper.readTree(r.body()) : null;
+                if (body != null && "containment.approval-requested".equals(body.path("type").asText())
+                        && runId.equals(body.path("runId").asText())) {
+                    byPath.put(r.path(), body);
+                }
+            }
+            if (byPath.size() >= n) {
+                return byPath;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("approval requests of run " + runId + ": " + byPath);
+    }
+
     private UUID contact(UUID tenant, String name, String webhook) throws Exception {
         return CaseNotificationTest.contact(publisher, mapper, tenant, name, null, webhook);
     }
@@ -496,8 +607,16 @@ class CaseContainmentTest {
     }
 
     private void policy(UUID t, List<Map<String, Object>> rules) throws Exception {
+        policy(t, rules, null);
+    }
+
+    /** Replaces the tenant's policy; {@code approvers} null keeps the example's. */
+    private void policy(UUID t, List<Map<String, Object>> rules, List<UUID> approvers) throws Exception {
         ObjectNode p = (ObjectNode) EventContracts.examples("tenant.containment-policy.replaced").get(0).deepCopy();
         p.set("rules", mapper.valueToTree(rules));
+        if (approvers != null) {
+            p.set("approvers", mapper.valueToTree(approvers));
+        }
         publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.containment-policy.replaced", 1,
                 Instant.now(), mapper.writeValueAsString(p)));
         CaseSlaTest.awaitFacts(t, "select count(*) from cases.containment_policies where tenant_id = '" + t + "'", 1);

@@ -60,4 +60,36 @@ class ApiRoutingTest {
         // The gateway's own API is not forwarded.
         given().auth().oauth2(token).get("/api/v1/ingest/dead-letters").then().statusCode(equalTo(200));
     }
+    @Test
+    void aNamedApproversLinkNeedsNoTokenAndCarriesNoneOn() throws Exception {
+        // case-service stands behind the approvals route here: a real HTTP server that records what it gets.
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var upstream = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 18389), 0);
+        upstream.createContext("/", exchange -> {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " auth="
+                    + exchange.getRequestHeaders().getFirst("Authorization") + " body="
+                    + new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] answer = "{\"state\":\"OPEN\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        upstream.start();
+        try {
+            UUID t = UUID.randomUUID();
+            String link = "/api/v1/approvals/" + t + "/abcDEF123";
+            given().get(link).then().statusCode(200).body("state", equalTo("OPEN"));
+            given().header("Authorization", "Bearer not-for-case-service").contentType("application/json")
+                    .body("{\"approve\":true,\"note\":\"ok\"}").post(link).then().statusCode(200);
+            assertEquals(List.of("GET " + link + " auth=null body=", "POST " + link + " auth=null body={\"approve\":true,\"note\":\"ok\"}"),
+                    seen);
+            // Only the link's own shape is open; anything else under approvals is not.
+            given().get("/api/v1/approvals/" + t).then().statusCode(org.hamcrest.Matchers.not(200));
+            given().get(link + "/more").then().statusCode(org.hamcrest.Matchers.not(200));
+            assertEquals(2, seen.size());
+        } finally {
+            upstream.stop(0);
+        }
+    }
 }

@@ -43,6 +43,8 @@ class ReportingMetricsTest {
 
     @Inject
     StreamPublisher publisher;
+    @Inject
+    io.vigil.reporting.monthly.service.MonthlyReports monthly;
 
     final UUID a = UUID.randomUUID();
     final UUID b = UUID.randomUUID();
@@ -295,6 +297,74 @@ class ReportingMetricsTest {
         assertEquals(0.8333f, o.getFloat("items[1].slaCompliance"));
         given().auth().oauth2(analystA).queryParam("from", "2026-10-01T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z")
                 .get("/api/v1/reports/sla-overview").then().statusCode(200).body("items.tenantId", contains(a.toString()));
+    }
+
+    @Test
+    void theMonthlyReportTellsTheMonthInBusinessTermsAndIsKeptAsGeneratedWithItsPdf() throws Exception {
+        String adminA = Keycloak.userToken(List.of("customer-admin"), List.of("/tenants/" + a));
+        String base = "/api/v1/reports/tenants/" + a + "/monthly/";
+        JsonPath made = given().auth().oauth2(adminA).post(base + MONTH).then().statusCode(201)
+                .header("Location", base + MONTH).extract().jsonPath();
+        // Confirmed incidents: c1 and c6 contained, c2 resolved, c5 closed as a true positive (c3, c4 false
+        // positives and the untouched c7 are not incidents). SLA: 5 of 6 promises kept, 45 paused minutes.
+        assertEquals(List.of(
+                "4 confirmed incidents (1 critical, 3 high): 3 contained, 2 resolved or closed.",
+                "SLA: 83.3% of promises kept (5 of 6), 1 breached; 45 minutes waiting on you were not counted.",
+                "Regulatory notifications: 1 on time, 2 late or overdue.",
+                "Cases: 7 (1 in 2026-09); alerts: 21 (3)."), made.getList("headlines"));
+        assertEquals(List.of(1, 2, 5, 6), made.getList("incidents.caseNumber"), "oldest first");
+        assertEquals(4, made.getInt("incidentCount"));
+        assertEquals(true, made.getBoolean("complete"));
+        assertEquals("ON_DEMAND", made.getString("trigger"));
+        assertEquals(0.8f, made.getFloat("figures.clocks.find { it.kind == 'ACKNOWLEDGE' }.compliance"),
+                "the figures are the metrics API's for the month");
+
+        // Stored as generated: read again, listed, and its PDF shows the tenant's figures.
+        String stored = given().auth().oauth2(viewerA).get(base + MONTH).then().statusCode(200).extract().asString();
+        assertEquals(made.getList("headlines"), JsonPath.from(stored).getList("headlines"));
+        assertEquals(made.getString("generatedAt"), JsonPath.from(stored).getString("generatedAt"));
+        assertEquals(stored, given().auth().oauth2(viewerA).get(base + MONTH).then().extract().asString(), "same every read");
+        given().auth().oauth2(viewerA).get(base).then().statusCode(200).body("items.month", org.hamcrest.Matchers.hasItem(MONTH))
+                .body("items.find { it.month == '" + MONTH + "' }.pdf", equalTo(base + MONTH + ".pdf"));
+        byte[] pdf = given().auth().oauth2(viewerA).get(base + MONTH + ".pdf").then().statusCode(200)
+                .contentType("application/pdf").header("Content-Disposition", containsString(MONTH + ".pdf"))
+                .extract().asByteArray();
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("Security report 2026-10: Acme Bank"), text);
+        assertTrue(text.contains("83.3% of promises kept (5 of 6)"), text);
+        assertTrue(text.contains("#6 case 6 CRITICAL"), text);
+        assertTrue(text.contains("MTTA HIGH 5 6.0 63.2 15"), text);
+
+        // Only the tenant's admins and the provider generate; nobody reads another tenant's report.
+        given().auth().oauth2(viewerA).post(base + MONTH).then().statusCode(403);
+        given().auth().oauth2(analystA).post(base + MONTH).then().statusCode(403);
+        String other = "/api/v1/reports/tenants/" + b + "/monthly/";
+        given().auth().oauth2(adminA).post(other + MONTH).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(viewerA).get(other).then().statusCode(404);
+        given().auth().oauth2(viewerA).get(other + "2026-09").then().statusCode(404);
+        given().auth().oauth2(viewerA).get(other + "2026-09.pdf").then().statusCode(404);
+        given().auth().oauth2(adminA).post(base + "2999-01").then().statusCode(400).body("detail", containsString("not begun"));
+        given().auth().oauth2(viewerA).get(base + "2026-01").then().statusCode(404).body("detail", containsString("POST"));
+    }
+
+    @Test
+    void theScheduleMakesEachTenantsReportWhenItsOwnMonthHasTurned() {
+        // 00:30 UTC on 1 November: already November in Paris, still 31 October in New York.
+        monthly.generateDue(Instant.parse("2026-11-01T00:30:00Z"));
+        String manager = Keycloak.userToken(List.of("soc-manager"), List.of("/tenants/" + a, "/tenants/" + b));
+        given().auth().oauth2(manager).get("/api/v1/reports/tenants/" + a + "/monthly").then()
+                .body("items.month", org.hamcrest.Matchers.hasItem(MONTH));
+        given().auth().oauth2(manager).get("/api/v1/reports/tenants/" + b + "/monthly").then()
+                .body("items.month", contains("2026-09")).body("items[0].trigger", equalTo("SCHEDULED"));
+        monthly.generateDue(Instant.parse("2026-11-01T05:00:00Z"));
+        monthly.generateDue(Instant.parse("2026-11-01T06:00:00Z")); // once: the hour after changes nothing
+        given().auth().oauth2(manager).get("/api/v1/reports/tenants/" + b + "/monthly").then()
+                .body("items.month", contains(MONTH, "2026-09"));
+        given().auth().oauth2(manager).get("/api/v1/reports/tenants/" + b + "/monthly/" + MONTH).then()
+                .body("headlines[0]", equalTo("1 confirmed incident (1 critical, 0 high): 0 contained, 0 resolved or closed."));
     }
 
     @Test

@@ -73,6 +73,9 @@ public class PlaybookStep {
     /** Since when the run waits on this step for the client's approval. */
     @Column(name = "waiting_since")
     public Instant waitingSince;
+    /** When the tenant's named approvers were sent their links (null: not yet). */
+    @Column(name = "approvers_asked_at")
+    public Instant approversAskedAt;
     /** How many times the wait was escalated up the tenant's escalation matrix. */
     @Column(nullable = false)
     public int escalations;

@@ -41,4 +41,17 @@ public class TenantFact {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When reporting first heard of the tenant (its first event's time). */
+    @Column(name = "first_seen_at")
+    public Instant firstSeenAt;
+
+    /** The zone the tenant reads its calendar in (UTC when unknown or not a zone id). */
+    public static java.time.ZoneId zoneOf(TenantFact t) {
+        try {
+            return t == null || t.timeZone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(t.timeZone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
 }

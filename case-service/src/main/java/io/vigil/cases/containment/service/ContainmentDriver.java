@@ -61,12 +61,14 @@ public class ContainmentDriver {
     private final io.vigil.cases.tenantfacts.repository.TenantFactsRepository facts;
     private final ContainmentFactsRepository policies;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final ApprovalLinks approvalLinks;
 
     public ContainmentDriver(RunRepository runs, ConnectorRepository connectorConfigs, Connectors connectors,
             PlaybookRuns playbookRuns, CaseService caseService, CurrentTenant current, AuditChain audit, EntityManager em,
             Clock clock, io.vigil.cases.notify.service.Notifier notifier,
             io.vigil.cases.tenantfacts.repository.TenantFactsRepository facts, ContainmentFactsRepository policies,
-            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+            com.fasterxml.jackson.databind.ObjectMapper mapper, ApprovalLinks approvalLinks) {
+        this.approvalLinks = approvalLinks;
         this.notifier = notifier;
         this.facts = facts;
         this.policies = policies;
@@ -88,6 +90,7 @@ public class ContainmentDriver {
     void drive() {
         try {
             driveNow();
+            approvalLinks.askNow(clock.instant());
             escalateNow(clock.instant());
         } catch (RuntimeException e) {
             LOG.warnf("containment driver pass failed, tried again at the next pass: %s", e.getMessage());

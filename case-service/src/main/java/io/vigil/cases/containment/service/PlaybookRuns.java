@@ -171,8 +171,27 @@ public class PlaybookRuns {
         if (step.status != PlaybookStep.Status.WAITING_APPROVAL) {
             throw new ProblemException.Conflict("step " + position + " is " + step.status + ", not waiting for approval");
         }
+        return apply(run, step, caller.subject(), caller.subject(), approve, note, Map.of());
+    }
+
+    /**
+     * One of the tenant's named approvers decides a waiting step through the link sent to them (the caller,
+     * {@link ApprovalLinks}, checked the link and holds the run's lock); recorded under the contact's name.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RunResponse decideByContact(PlaybookRun run, PlaybookStep step, UUID contactId, String contactName,
+            boolean approve, String note) {
+        Map<String, Object> who = new LinkedHashMap<>();
+        who.put("contact", contactName);
+        who.put("contactId", contactId);
+        who.put("by", "approval link");
+        return apply(run, step, "contact:" + contactName, contactName + " (named approver, by link)", approve, note, who);
+    }
+
+    private RunResponse apply(PlaybookRun run, PlaybookStep step, String actor, String decidedBy, boolean approve,
+            String note, Map<String, Object> extra) {
         Instant now = clock.instant();
-        step.decidedBy = caller.subject();
+        step.decidedBy = decidedBy;
         step.decidedAt = now;
         step.decisionNote = note;
         step.status = approve ? PlaybookStep.Status.PENDING : PlaybookStep.Status.DENIED;
@@ -182,7 +201,8 @@ public class PlaybookRuns {
         Map<String, Object> after = summary(step);
         after.put("run", run.id);
         after.put("note", note);
-        audit.append(run.tenantId, caller.subject(), run.caseId, approve ? "containment.step.approved"
+        after.putAll(extra);
+        audit.append(run.tenantId, actor, run.caseId, approve ? "containment.step.approved"
                 : "containment.step.denied", null, after);
         return advance(run, now);
     }

@@ -34,6 +34,13 @@ public abstract class ProblemException extends RuntimeException {
         }
     }
 
+    /** What the request names existed but is no longer usable (410), e.g. an expired link. */
+    public static class Gone extends ProblemException {
+        public Gone(String detail) {
+            super(detail);
+        }
+    }
+
     /** The request conflicts with the current state (409), e.g. a duplicate natural key. */
     public static class Conflict extends ProblemException {
         public Conflict(String detail) {

@@ -35,6 +35,7 @@ public class ProblemMapper {
             Map.entry(ProblemException.BadRequest.class, new Kind(400, "bad-request", "Bad request")),
             Map.entry(ProblemException.Conflict.class, new Kind(409, "conflict", "Conflict")),
             Map.entry(ProblemException.Forbidden.class, new Kind(403, "forbidden", "Forbidden")),
+            Map.entry(ProblemException.Gone.class, new Kind(410, "gone", "Gone")),
             Map.entry(ProblemException.NotFound.class, new Kind(404, "not-found", "Not found")),
             Map.entry(ProblemException.PayloadTooLarge.class, new Kind(413, "payload-too-large", "Payload too large")),
             Map.entry(ProblemException.PreconditionFailed.class, new Kind(412, "precondition-failed", "Precondition failed")),

@@ -41,7 +41,8 @@ import java.util.UUID;
 public class BriefingService {
 
     /** Statuses of a confirmed incident; a closed case is one only when it was a true positive. */
-    static final List<String> CONFIRMED = List.of("IN_PROGRESS", "WAITING_ON_CUSTOMER", "CONTAINED", "RESOLVED");
+    /** The statuses of a case the SOC confirmed as an incident (or closed as a true positive). */
+    public static final List<String> CONFIRMED = List.of("IN_PROGRESS", "WAITING_ON_CUSTOMER", "CONTAINED", "RESOLVED");
     static final String INCIDENTS = "tenantId = ?1 and (status in ?2 or (status = 'CLOSED' and classification = 'TRUE_POSITIVE'))";
 
     private final CaseFactRepository cases;

@@ -185,14 +185,7 @@ public class MetricsService {
     }
 
     private static ZoneId zone(TenantFact t) {
-        if (t == null || t.timeZone == null) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(t.timeZone);
-        } catch (RuntimeException e) {
-            return ZoneOffset.UTC;
-        }
+        return TenantFact.zoneOf(t);
     }
 
     /** Seconds to minutes, to a tenth. */

@@ -76,6 +76,7 @@ public class TenantFactService implements MessageHandler {
         if (f == null) {
             f = new TenantFact();
             f.tenantId = envelope.tenantId();
+            f.firstSeenAt = envelope.occurredAt();
         } else if (f.updatedAt != null && f.updatedAt.isAfter(envelope.occurredAt())) {
             return; // an older event arriving late does not roll the facts back
         }

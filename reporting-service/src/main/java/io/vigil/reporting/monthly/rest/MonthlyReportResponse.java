@@ -1,0 +1,19 @@
+package io.vigil.reporting.monthly.rest;
+
+import io.vigil.reporting.briefing.rest.IncidentSummary;
+import io.vigil.reporting.metrics.rest.MetricsResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "MonthlyReport", description = "A tenant's month for its CIO: what happened in business terms, the"
+        + " SLA kept, trends and the tuning list, as generated (the same figures every time it is read)")
+public record MonthlyReportResponse(UUID tenantId, String tenantName, String month, String timeZone,
+        @Schema(description = "false while the month is not over in the tenant's zone (figures so far)") boolean complete,
+        Instant generatedAt, String generatedBy, String trigger,
+        @Schema(description = "The month in a few sentences, in business terms") List<String> headlines,
+        @Schema(description = "The confirmed incidents opened in the month, oldest first (at most 200)")
+        List<IncidentSummary> incidents, long incidentCount,
+        @Schema(description = "The month's figures, as GET .../metrics?month= gives them") MetricsResponse figures) {
+}

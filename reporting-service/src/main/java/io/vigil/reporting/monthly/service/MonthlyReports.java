@@ -1,0 +1,242 @@
+package io.vigil.reporting.monthly.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.vigil.platform.errors.ProblemException;
+import io.vigil.platform.tenancy.CurrentTenant;
+import io.vigil.platform.tenancy.TenantContext;
+import io.vigil.reporting.briefing.BusinessTerms;
+import io.vigil.reporting.briefing.rest.IncidentSummary;
+import io.vigil.reporting.casefacts.CaseFact;
+import io.vigil.reporting.casefacts.repository.CaseFactRepository;
+import io.vigil.reporting.metrics.rest.MetricsResponse;
+import io.vigil.reporting.metrics.service.MetricsService;
+import io.vigil.reporting.monthly.MonthlyReport;
+import io.vigil.reporting.monthly.mapping.ReportPdf;
+import io.vigil.reporting.monthly.repository.MonthlyReportRepository;
+import io.vigil.reporting.monthly.rest.MonthlyReportResponse;
+import io.vigil.reporting.monthly.rest.MonthlyReportSummary;
+import io.vigil.reporting.tenantfacts.TenantFact;
+import io.vigil.reporting.tenantfacts.repository.TenantFactRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Each tenant's monthly report: generated on the first day of the month in the tenant's zone for the month
+ * just ended (an hourly pass catches up after a stop), or on demand; stored with its PDF, listed, downloaded
+ * as generated. Its figures are {@link MetricsService}'s for the month, so the report and the API agree.
+ */
+@ApplicationScoped
+public class MonthlyReports {
+
+    private static final Logger LOG = Logger.getLogger(MonthlyReports.class);
+    static final int INCIDENTS_SHOWN = 200;
+    static final String INCIDENTS = "tenantId = ?1 and createdAt >= ?2 and createdAt < ?3 and (status in ?4"
+            + " or (status = 'CLOSED' and classification = 'TRUE_POSITIVE'))";
+    static final List<String> CONFIRMED = io.vigil.reporting.briefing.service.BriefingService.CONFIRMED;
+
+    private final MonthlyReportRepository reports;
+    private final MetricsService metrics;
+    private final CaseFactRepository cases;
+    private final TenantFactRepository tenants;
+    private final CurrentTenant current;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public MonthlyReports(MonthlyReportRepository reports, MetricsService metrics, CaseFactRepository cases,
+            TenantFactRepository tenants, CurrentTenant current, ObjectMapper mapper, Clock clock) {
+        this.reports = reports;
+        this.metrics = metrics;
+        this.cases = cases;
+        this.tenants = tenants;
+        this.current = current;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Generates (again) the tenant's report for the month, stores it and its PDF, replacing an older one. */
+    @Transactional
+    public MonthlyReportResponse generate(UUID tenantId, String month, String actor, MonthlyReport.Trigger trigger) {
+        current.requireVisible(tenantId);
+        TenantFact t = tenants.findById(tenantId);
+        ZoneId zone = zone(t);
+        YearMonth m = month(month);
+        Instant now = clock.instant();
+        if (m.isAfter(YearMonth.from(now.atZone(zone)))) {
+            throw new ProblemException.BadRequest(m + " has not begun in " + zone + ": a report covers a month begun or ended");
+        }
+        MetricsResponse figures = metrics.metrics(tenantId, m.toString(), null, null);
+        Instant from = figures.period().from();
+        Instant to = figures.period().to();
+        long count = cases.count(INCIDENTS, tenantId, from, to, CONFIRMED);
+        List<IncidentSummary> incidents = cases.find(INCIDENTS + " order by createdAt, caseId", tenantId, from, to,
+                CONFIRMED).page(0, INCIDENTS_SHOWN).list().stream().map(MonthlyReports::summary).toList();
+        MonthlyReportResponse report = new MonthlyReportResponse(tenantId, t == null ? null : t.name, m.toString(),
+                zone.getId(), !now.isBefore(to), now, actor, trigger.name(), headlines(figures, incidents, count),
+                incidents, count, figures);
+        MonthlyReport row = reports.findById(new MonthlyReport.Key(tenantId, m.toString()));
+        if (row == null) {
+            row = new MonthlyReport();
+            row.key = new MonthlyReport.Key(tenantId, m.toString());
+        }
+        row.generatedAt = now;
+        row.generatedBy = actor;
+        row.trigger = trigger;
+        try {
+            row.content = mapper.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        row.pdf = ReportPdf.render(report);
+        row.pdfBytes = row.pdf.length;
+        if (!reports.isPersistent(row)) {
+            reports.persist(row);
+        }
+        return report;
+    }
+
+    @Transactional
+    public List<MonthlyReportSummary> list(UUID tenantId) {
+        current.requireVisible(tenantId);
+        String base = "/api/v1/reports/tenants/" + tenantId + "/monthly/";
+        return reports.listed(tenantId).stream().map(r -> new MonthlyReportSummary(r.month(), r.generatedAt(),
+                r.generatedBy(), r.trigger().name(), r.pdfBytes() == null ? 0 : r.pdfBytes(), base + r.month(),
+                base + r.month() + ".pdf")).toList();
+    }
+
+    /** The stored report as generated (its JSON, byte for byte). */
+    @Transactional
+    public String json(UUID tenantId, String month) {
+        return stored(tenantId, month).content;
+    }
+
+    @Transactional
+    public byte[] pdf(UUID tenantId, String month) {
+        return stored(tenantId, month).pdf;
+    }
+
+    private MonthlyReport stored(UUID tenantId, String month) {
+        current.requireVisible(tenantId);
+        MonthlyReport r = reports.findById(new MonthlyReport.Key(tenantId, month(month).toString()));
+        if (r == null) {
+            throw new ProblemException.NotFound("no report of " + month + " for tenant " + tenantId
+                    + ": POST .../monthly/" + month + " generates it");
+        }
+        return r;
+    }
+
+    /** Hourly: each tenant whose month has turned (in its own zone) gets the month just ended, once. */
+    @Scheduled(every = "${vigil.reporting.monthly.check-every:1h}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void scheduled() {
+        try {
+            generateDue(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warnf("monthly reports pass failed, tried again at the next pass: %s", e.getMessage());
+        }
+    }
+
+    /** One pass: the reports due at {@code now} that do not exist yet; returns how many were made. */
+    public int generateDue(Instant now) {
+        current.set(TenantContext.system("monthly-reports"));
+        List<TenantFact> all = QuarkusTransaction.requiringNew().call(() -> tenants.listAll());
+        int made = 0;
+        for (TenantFact t : all) {
+            ZoneId zone = zone(t);
+            YearMonth ended = YearMonth.from(now.atZone(zone)).minusMonths(1);
+            Instant endedAt = ended.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+            if (t.firstSeenAt != null && !t.firstSeenAt.isBefore(endedAt)) {
+                continue; // the tenant did not exist during that month
+            }
+            boolean exists = QuarkusTransaction.requiringNew().call(() ->
+                    reports.findById(new MonthlyReport.Key(t.tenantId, ended.toString())) != null);
+            if (exists) {
+                continue;
+            }
+            try {
+                generate(t.tenantId, ended.toString(), "schedule", MonthlyReport.Trigger.SCHEDULED);
+                made++;
+            } catch (RuntimeException e) {
+                LOG.warnf("monthly report %s of tenant %s failed: %s", ended, t.tenantId, e.getMessage());
+            }
+        }
+        return made;
+    }
+
+    static List<String> headlines(MetricsResponse f, List<IncidentSummary> incidents, long count) {
+        List<String> out = new ArrayList<>();
+        if (count == 0) {
+            out.add("No confirmed incident this month.");
+        } else {
+            long critical = incidents.stream().filter(i -> "CRITICAL".equals(i.severity())).count();
+            long high = incidents.stream().filter(i -> "HIGH".equals(i.severity())).count();
+            long contained = incidents.stream().filter(i -> i.containedAt() != null).count();
+            long resolved = incidents.stream().filter(i -> i.resolvedAt() != null || i.closed()).count();
+            out.add(count + " confirmed incident" + (count == 1 ? "" : "s") + " (" + critical + " critical, " + high
+                    + " high): " + contained + " contained, " + resolved + " resolved or closed.");
+        }
+        long met = 0;
+        long breached = 0;
+        long paused = 0;
+        long regulatoryLate = 0;
+        long regulatoryOnTime = 0;
+        for (MetricsResponse.ClockCompliance c : f.clocks()) {
+            if ("SLA".equals(c.family())) {
+                met += c.met();
+                breached += c.breached();
+                paused += c.pausedMinutes();
+            } else {
+                regulatoryOnTime += c.met();
+                regulatoryLate += c.breached();
+            }
+        }
+        if (met + breached == 0) {
+            out.add("No SLA promise came due this month.");
+        } else {
+            out.add(String.format(Locale.ROOT, "SLA: %.1f%% of promises kept (%d of %d), %d breached%s.",
+                    100.0 * met / (met + breached), met, met + breached, breached,
+                    paused == 0 ? "" : "; " + paused + " minutes waiting on you were not counted"));
+        }
+        if (regulatoryOnTime + regulatoryLate > 0) {
+            out.add("Regulatory notifications: " + regulatoryOnTime + " on time, " + regulatoryLate + " late or overdue.");
+        }
+        MetricsResponse.Volumes v = f.volumes();
+        out.add("Cases: " + v.cases() + " (" + v.previousCases() + " in " + v.previousPeriod().label() + "); alerts: "
+                + v.alerts() + " (" + v.previousAlerts() + ").");
+        f.rules().stream().filter(r -> r.closed() >= 3 && r.falsePositiveRate() != null && r.falsePositiveRate() >= 0.5)
+                .findFirst().ifPresent(r -> out.add("Being tuned: \"" + (r.title() == null ? r.ruleId() : r.title()) + "\", "
+                        + r.falsePositives() + " of its " + r.closed() + " closed cases were false positives."));
+        return out;
+    }
+
+    private static IncidentSummary summary(CaseFact c) {
+        return new IncidentSummary(c.caseId, c.number, c.title, c.severity, c.priorityLabel, c.status,
+                BusinessTerms.status(c.status), c.createdAt, c.containedAt, c.resolvedAt, c.status.equals("CLOSED"));
+    }
+
+    private static YearMonth month(String month) {
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new ProblemException.BadRequest("month must be YYYY-MM, got '" + month + "'");
+        }
+    }
+
+    private static ZoneId zone(TenantFact t) {
+        return TenantFact.zoneOf(t);
+    }
+}
