@@ -368,6 +368,43 @@ class ReportingMetricsTest {
     }
 
     @Test
+    void theComplianceViewsMapTheMonthsHandlingToNistCsfAndIso27001WithEvidenceAndGaps() {
+        JsonPath v = given().auth().oauth2(viewerA).queryParam("month", MONTH)
+                .get("/api/v1/reports/tenants/" + a + "/compliance").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("NIST CSF 2.0", "ISO/IEC 27001:2022 Annex A"), v.getList("frameworks.name"));
+        String csf = "frameworks[0].items";
+        assertEquals(List.of("DE.CM", "DE.AE", "RS.MA", "RS.AN", "RS.CO", "RS.MI", "RC.RP", "RC.CO"), v.getList(csf + ".id"));
+        assertEquals(List.of("EVIDENCED", "GAPS", "GAPS", "GAPS", "GAPS", "EVIDENCED", "GAPS", "EVIDENCED"),
+                v.getList(csf + ".status"));
+        // Evidence is the metrics' own figures: 21 alerts, 6 of 7 acknowledged (median 7, p90 55 minutes) ...
+        assertEquals(List.of("21", "7", "1.0"), v.getList(csf + "[0].evidence.value"));
+        assertEquals(List.of("6 of 7", "7.0", "55.0"), v.getList(csf + "[1].evidence.value"));
+        assertEquals(List.of(List.of(7)), v.getList(csf + "[1].missing.caseNumbers"), "case 7 was never acknowledged");
+        assertEquals(List.of("4", "5 of 6 (83.3%)"), v.getList(csf + "[2].evidence.value"));
+        assertEquals(List.of(List.of(5)), v.getList(csf + "[2].missing.caseNumbers"), "c5's acknowledgement breached");
+        assertEquals("true positives closed without a root cause (1)", v.getString(csf + "[3].missing[0].what"));
+        assertEquals(List.of("1 of 3", "4"), v.getList(csf + "[4].evidence.value"), "GDPR on time; NIS2 twice late");
+        assertEquals(List.of(List.of(6)), v.getList(csf + "[4].missing.caseNumbers"));
+        assertEquals(List.of("3 of 4", "45.0"), v.getList(csf + "[5].evidence.value"), "c5 closed without containment");
+        assertEquals(List.of("2 of 4", "135.0"), v.getList(csf + "[6].evidence.value"));
+        assertEquals(List.of(List.of(1, 6)), v.getList(csf + "[6].missing.caseNumbers"), "still open");
+        String iso = "frameworks[1].items";
+        assertEquals(List.of("A.5.24", "A.5.25", "A.5.26", "A.5.27", "A.5.28"), v.getList(iso + ".id"));
+        assertEquals(List.of("GAPS", "GAPS", "GAPS", "GAPS", "EVIDENCED"), v.getList(iso + ".status"));
+        assertEquals(List.of(List.of(6, 7)), v.getList(iso + "[0].missing.caseNumbers"),
+                "acknowledgement targets ran for HIGH cases only");
+        assertEquals(List.of("6 of 7", "4", "2"), v.getList(iso + "[1].evidence.value"));
+        assertEquals(List.of("0 of 1", "2"), v.getList(iso + "[3].evidence.value"));
+        assertEquals(List.of("4", "12"), v.getList(iso + "[4].evidence.value"));
+
+        // A month with nothing in it shows no activity rather than gaps; another tenant's view is not there.
+        given().auth().oauth2(viewerA).queryParam("month", "2026-08").get("/api/v1/reports/tenants/" + a + "/compliance")
+                .then().statusCode(200).body("frameworks[0].items.status", org.hamcrest.Matchers.everyItem(equalTo("NO_ACTIVITY")));
+        given().auth().oauth2(viewerA).queryParam("month", MONTH).get("/api/v1/reports/tenants/" + b + "/compliance")
+                .then().statusCode(404);
+    }
+
+    @Test
     void aBadPeriodIsAPreciseBadRequest() {
         String url = "/api/v1/reports/tenants/" + a + "/metrics";
         given().auth().oauth2(viewerA).queryParam("month", "October").get(url).then().statusCode(400)
