@@ -125,6 +125,27 @@ class ReportingMetricsTest {
         run(a, 10, "RUNNING", "PENDING", null, "PENDING");
         clock(a, 6, "case.sla.met", "REGULATORY", "GDPR_NOTIFICATION", "GDPR", 4320, "MET", 600, 0, true);
 
+        // A's log sources: Sysmon silent 90 minutes on 10 October (and an hour in September); the firewall silent
+        // from 22:00 UTC on 31 October, the month's last hour in Paris, and still. A redelivered silence counts
+        // once; an older message arriving last does not roll the firewall's health back.
+        UUID sysmon = UUID.randomUUID();
+        UUID firewall = UUID.randomUUID();
+        logSource(a, sysmon, "created", "2026-09-02T00:00:00Z", "Sysmon on workstations", "sysmon", "UNKNOWN", null, null);
+        logSource(a, sysmon, "silent", "2026-09-20T00:30:00Z", "Sysmon on workstations", "sysmon", "SILENT",
+                "2026-09-19T23:00:00Z", "2026-09-20T00:00:00Z");
+        logSource(a, sysmon, "recovered", "2026-09-20T01:00:00Z", "Sysmon on workstations", "sysmon", "OK",
+                "2026-09-20T01:00:00Z", null);
+        logSource(a, firewall, "silent", "2026-10-31T22:30:00Z", "Firewall syslog", "fortigate", "SILENT",
+                "2026-10-31T21:00:00Z", "2026-10-31T22:00:00Z");
+        logSource(a, firewall, "created", "2026-09-03T00:00:00Z", "Firewall syslog", "fortigate", "UNKNOWN", null, null);
+        logSource(a, firewall, "silent", "2026-10-31T22:30:00Z", "Firewall syslog", "fortigate", "SILENT",
+                "2026-10-31T21:00:00Z", "2026-10-31T22:00:00Z");
+        // Last on tenant.events: once its recovery shows, everything before it was read.
+        logSource(a, sysmon, "silent", "2026-10-10T10:00:00Z", "Sysmon on workstations", "sysmon", "SILENT",
+                "2026-10-10T08:00:00Z", "2026-10-10T09:00:00Z");
+        logSource(a, sysmon, "recovered", "2026-10-10T10:30:00Z", "Sysmon on workstations", "sysmon", "OK",
+                "2026-10-10T10:30:00Z", null);
+
         Keycloak.tenantGroup(a);
         Keycloak.tenantGroup(b);
         viewerA = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + a));
@@ -141,8 +162,10 @@ class ReportingMetricsTest {
         while (Instant.now().isBefore(deadline)) {
             JsonPath m = given().auth().oauth2(viewerA).queryParam("month", MONTH)
                     .get("/api/v1/reports/tenants/" + a + "/metrics").then().statusCode(200).extract().jsonPath();
+            List<Integer> silent = given().auth().oauth2(viewerA).queryParam("month", MONTH)
+                    .get("/api/v1/reports/tenants/" + a + "/log-sources").then().extract().jsonPath().getList("items.silentMinutes");
             if (m.getList("clocks.kind").contains("GDPR_NOTIFICATION")
-                    && "2026-09-30T22:00:00Z".equals(m.getString("period.from"))) {
+                    && "2026-09-30T22:00:00Z".equals(m.getString("period.from")) && List.of(60, 90).equals(silent)) {
                 break; // the last message of A is in, and A's time zone is known
             }
             Thread.sleep(100);
@@ -311,7 +334,9 @@ class ReportingMetricsTest {
                 "4 confirmed incidents (1 critical, 3 high): 3 contained, 2 resolved or closed.",
                 "SLA: 83.3% of promises kept (5 of 6), 1 breached; 45 minutes waiting on you were not counted.",
                 "Regulatory notifications: 1 on time, 2 late or overdue.",
-                "Cases: 7 (1 in 2026-09); alerts: 21 (3)."), made.getList("headlines"));
+                "Cases: 7 (1 in 2026-09); alerts: 21 (3).",
+                "Log sources: 2 declared, 1 silent now (\"Firewall syslog\"); 2 silences this month, 150 minutes in all."),
+                made.getList("headlines"));
         assertEquals(List.of(1, 2, 5, 6), made.getList("incidents.caseNumber"), "oldest first");
         assertEquals(4, made.getInt("incidentCount"));
         assertEquals(true, made.getBoolean("complete"));
@@ -337,6 +362,7 @@ class ReportingMetricsTest {
         assertTrue(text.contains("83.3% of promises kept (5 of 6)"), text);
         assertTrue(text.contains("#6 case 6 CRITICAL"), text);
         assertTrue(text.contains("MTTA HIGH 5 6.0 63.2 15"), text);
+        assertTrue(text.contains("Firewall syslog fortigate SILENT 1 60"), text);
 
         // Only the tenant's admins and the provider generate; nobody reads another tenant's report.
         given().auth().oauth2(viewerA).post(base + MONTH).then().statusCode(403);
@@ -402,6 +428,24 @@ class ReportingMetricsTest {
                 .then().statusCode(200).body("frameworks[0].items.status", org.hamcrest.Matchers.everyItem(equalTo("NO_ACTIVITY")));
         given().auth().oauth2(viewerA).queryParam("month", MONTH).get("/api/v1/reports/tenants/" + b + "/compliance")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void logSourcesShowTheirHealthNowAndTheMonthsSilences() {
+        JsonPath l = given().auth().oauth2(viewerA).queryParam("month", MONTH).get("/api/v1/reports/tenants/" + a + "/log-sources")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(2, 1), List.of(l.getInt("sources"), l.getInt("silentNow")));
+        assertEquals(List.of("Firewall syslog", "Sysmon on workstations"), l.getList("items.name"));
+        assertEquals(List.of("SILENT", "OK"), l.getList("items.health"), "the late older message changed nothing");
+        // The firewall: one silence (delivered twice), its last hour of October inside the month; Sysmon: 90 minutes.
+        assertEquals(List.of(1, 1), l.getList("items.silences"));
+        assertEquals(List.of(60, 90), l.getList("items.silentMinutes"));
+        assertEquals(List.of(60, 90), l.getList("items.longestSilenceMinutes"));
+        assertEquals("2026-10-31T22:00:00Z", l.getString("items[0].silentSince"));
+        JsonPath september = given().auth().oauth2(viewerA).queryParam("month", "2026-09")
+                .get("/api/v1/reports/tenants/" + a + "/log-sources").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(0, 60), september.getList("items.silentMinutes"));
+        given().auth().oauth2(viewerA).get("/api/v1/reports/tenants/" + b + "/log-sources").then().statusCode(404);
     }
 
     @Test
@@ -518,5 +562,13 @@ class ReportingMetricsTest {
                 .put("stoppedAt", stopped ? start.plusSeconds((counted + paused) * 60L).toString() : null);
         publisher.publish("case.events", new Envelope(t, UUID.randomUUID(), type, 1,
                 start.plusSeconds(Math.max(counted, 1) * 60L), msg.toString()));
+    }
+    private void logSource(UUID t, UUID id, String type, String at, String name, String product, String health,
+            String lastSeen, String silentSince) throws Exception {
+        ObjectNode p = ((ObjectNode) EventContracts.examples("tenant.log-source.created").get(0).deepCopy())
+                .put("id", id.toString()).put("tenantId", t.toString()).put("name", name).put("product", product)
+                .put("health", health).put("lastSeenAt", lastSeen).put("silentSince", silentSince);
+        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.log-source." + type, 1,
+                Instant.parse(at), p.toString()));
     }
 }

@@ -95,6 +95,12 @@ public final class ReportPdf {
                 w.paragraph("By severity: " + String.join(", ", v.bySeverity().entrySet().stream()
                         .map(e -> e.getKey().toLowerCase(Locale.ROOT) + " " + e.getValue()).toList()) + ".");
             }
+            if (r.logSources() != null && r.logSources().sources() > 0) {
+                w.heading("Log sources");
+                w.table(new float[] {175, 70, 60, 95, 95}, List.of("Source", "Product", "Health", "Silences", "Silent (min)"),
+                        r.logSources().items().stream().map(s -> List.of(s.name(), s.product() == null ? "-" : s.product(),
+                                s.health(), "" + s.silences(), "" + s.silentMinutes())).toList());
+            }
             if (!f.rules().isEmpty()) {
                 w.heading("Detection tuning");
                 w.table(new float[] {255, 60, 90, 90}, List.of("Rule", "Closed", "False positives", "FP rate"),

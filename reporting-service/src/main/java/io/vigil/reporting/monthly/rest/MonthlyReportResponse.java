@@ -15,5 +15,7 @@ public record MonthlyReportResponse(UUID tenantId, String tenantName, String mon
         @Schema(description = "The month in a few sentences, in business terms") List<String> headlines,
         @Schema(description = "The confirmed incidents opened in the month, oldest first (at most 200)")
         List<IncidentSummary> incidents, long incidentCount,
-        @Schema(description = "The month's figures, as GET .../metrics?month= gives them") MetricsResponse figures) {
+        @Schema(description = "The month's figures, as GET .../metrics?month= gives them") MetricsResponse figures,
+        @Schema(description = "The log sources' health and the month's silences, as GET .../log-sources?month= gives them")
+        io.vigil.reporting.logsource.rest.LogSourcesResponse logSources) {
 }

@@ -55,9 +55,12 @@ public class MonthlyReports {
     private final CurrentTenant current;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final io.vigil.reporting.logsource.service.LogSources logSources;
 
     public MonthlyReports(MonthlyReportRepository reports, MetricsService metrics, CaseFactRepository cases,
-            TenantFactRepository tenants, CurrentTenant current, ObjectMapper mapper, Clock clock) {
+            TenantFactRepository tenants, CurrentTenant current, ObjectMapper mapper, Clock clock,
+            io.vigil.reporting.logsource.service.LogSources logSources) {
+        this.logSources = logSources;
         this.reports = reports;
         this.metrics = metrics;
         this.cases = cases;
@@ -84,9 +87,10 @@ public class MonthlyReports {
         long count = cases.count(INCIDENTS, tenantId, from, to, CONFIRMED);
         List<IncidentSummary> incidents = cases.find(INCIDENTS + " order by createdAt, caseId", tenantId, from, to,
                 CONFIRMED).page(0, INCIDENTS_SHOWN).list().stream().map(MonthlyReports::summary).toList();
+        var sources = logSources.of(tenantId, m.toString(), null, null);
         MonthlyReportResponse report = new MonthlyReportResponse(tenantId, t == null ? null : t.name, m.toString(),
-                zone.getId(), !now.isBefore(to), now, actor, trigger.name(), headlines(figures, incidents, count),
-                incidents, count, figures);
+                zone.getId(), !now.isBefore(to), now, actor, trigger.name(), headlines(figures, incidents, count, sources),
+                incidents, count, figures, sources);
         MonthlyReport row = reports.findById(new MonthlyReport.Key(tenantId, m.toString()));
         if (row == null) {
             row = new MonthlyReport();
@@ -177,7 +181,8 @@ public class MonthlyReports {
         return made;
     }
 
-    static List<String> headlines(MetricsResponse f, List<IncidentSummary> incidents, long count) {
+    static List<String> headlines(MetricsResponse f, List<IncidentSummary> incidents, long count,
+            io.vigil.reporting.logsource.rest.LogSourcesResponse sources) {
         List<String> out = new ArrayList<>();
         if (count == 0) {
             out.add("No confirmed incident this month.");
@@ -217,6 +222,15 @@ public class MonthlyReports {
         MetricsResponse.Volumes v = f.volumes();
         out.add("Cases: " + v.cases() + " (" + v.previousCases() + " in " + v.previousPeriod().label() + "); alerts: "
                 + v.alerts() + " (" + v.previousAlerts() + ").");
+        if (sources.sources() > 0) {
+            long silences = sources.items().stream().mapToLong(io.vigil.reporting.logsource.rest.LogSourcesResponse.Source::silences).sum();
+            long minutes = sources.items().stream().mapToLong(io.vigil.reporting.logsource.rest.LogSourcesResponse.Source::silentMinutes).sum();
+            List<String> silent = sources.items().stream().filter(s -> "SILENT".equals(s.health()))
+                    .map(s -> "\"" + s.name() + "\"").toList();
+            out.add("Log sources: " + sources.sources() + " declared, " + (silent.isEmpty() ? "none silent now"
+                    : silent.size() + " silent now (" + String.join(", ", silent) + ")") + "; " + silences + " silence"
+                    + (silences == 1 ? "" : "s") + " this month, " + minutes + " minutes in all.");
+        }
         f.rules().stream().filter(r -> r.closed() >= 3 && r.falsePositiveRate() != null && r.falsePositiveRate() >= 0.5)
                 .findFirst().ifPresent(r -> out.add("Being tuned: \"" + (r.title() == null ? r.ruleId() : r.title()) + "\", "
                         + r.falsePositives() + " of its " + r.closed() + " closed cases were false positives."));

@@ -34,6 +34,9 @@ public class TenantFactService implements MessageHandler {
     static {
         Map<String, List<Integer>> m = new java.util.HashMap<>(PROFILE_EVENTS);
         m.put(ASSET_CREATED, List.of(1));
+        m.put(io.vigil.reporting.logsource.service.LogSources.CREATED, List.of(1));
+        m.put(io.vigil.reporting.logsource.service.LogSources.SILENT, List.of(1));
+        m.put(io.vigil.reporting.logsource.service.LogSources.RECOVERED, List.of(1));
         READS = Map.copyOf(m);
     }
     public static final String GROUP = "reporting";
@@ -45,8 +48,11 @@ public class TenantFactService implements MessageHandler {
     private final CurrentTenant current;
     private final String stream;
 
+    private final io.vigil.reporting.logsource.service.LogSources logSources;
+
     public TenantFactService(TenantFactRepository facts, AssetFactRepository assets, ObjectMapper mapper, StreamConsumers consumers,
-            CurrentTenant current, ReportingStreams streams) {
+            CurrentTenant current, ReportingStreams streams, io.vigil.reporting.logsource.service.LogSources logSources) {
+        this.logSources = logSources;
         this.facts = facts;
         this.assets = assets;
         this.mapper = mapper;
@@ -59,7 +65,7 @@ public class TenantFactService implements MessageHandler {
         consumers.start(stream, GROUP, this);
     }
 
-    /** The profile events, and the assets that briefings name a case's hosts by. */
+    /** The profile events, the assets that briefings name a case's hosts by, and the log sources' health. */
     @Override
     public Map<String, List<Integer>> reads() {
         return READS;
@@ -69,6 +75,10 @@ public class TenantFactService implements MessageHandler {
     public void handle(Envelope envelope) throws Exception {
         if (envelope.type().equals(ASSET_CREATED)) {
             asset(envelope, mapper.readValue(envelope.payload(), AssetMessage.class));
+            return;
+        }
+        if (envelope.type().startsWith("tenant.log-source.")) {
+            logSources.apply(envelope, mapper.readValue(envelope.payload(), io.vigil.reporting.logsource.LogSourceMessage.class));
             return;
         }
         TenantProfile t = mapper.readValue(envelope.payload(), TenantProfile.class);
