@@ -133,7 +133,7 @@ public final class IngestBench {
     }
 
     /** One Redis command over RESP (the bench has no Redis client). */
-    private static void resp(int port, String... args) throws IOException {
+    static void resp(int port, String... args) throws IOException {
         try (java.net.Socket socket = Bench.redis(port)) {
             StringBuilder sb = new StringBuilder("*" + args.length + "\r\n");
             for (String a : args) {
