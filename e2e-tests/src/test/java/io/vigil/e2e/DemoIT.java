@@ -56,6 +56,24 @@ class DemoIT {
                 assertEquals(Set.of(own), Set.copyOf(tenants), u.path("username") + " sees their own client only");
             }
         }
+        // Each client's CIO downloads this month's report of their own organisation, and only theirs.
+        java.util.Map<String, String> cio = new java.util.HashMap<>();
+        for (JsonNode u : demo.path("users")) {
+            if (u.path("roles").get(0).asText().equals("customer-viewer")) {
+                cio.put(u.path("tenantIds").get(0).asText(), Keycloak.passwordToken(u.path("username").asText(),
+                        u.path("password").asText()));
+            }
+        }
+        List<String> reports = new java.util.ArrayList<>();
+        demo.path("tenants").forEach(t -> reports.add(t.path("monthlyReport").asText()));
+        for (JsonNode t : demo.path("tenants")) {
+            String url = t.path("monthlyReport").asText();
+            byte[] pdf = given().auth().oauth2(cio.get(t.path("id").asText())).get(url).then().statusCode(200)
+                    .contentType("application/pdf").extract().asByteArray();
+            assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), url);
+            String other = reports.stream().filter(r -> !r.equals(url)).findFirst().orElseThrow();
+            given().auth().oauth2(cio.get(t.path("id").asText())).get(other).then().statusCode(404);
+        }
         java.util.Map<String, Integer> alerts = new java.util.HashMap<>();
         for (JsonNode t : demo.path("tenants")) {
             var page = given().auth().oauth2(tier1).queryParam("tenantId", t.path("id").asText()).queryParam("limit", 500)

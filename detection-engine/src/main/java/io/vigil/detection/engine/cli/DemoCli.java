@@ -79,6 +79,8 @@ public final class DemoCli {
     private final String gateway;
     private final String keycloak;
     private final long started = System.nanoTime();
+    /** How many steps the command shows progress for (the seed's six; a replay is one). */
+    private int steps = 6;
 
     DemoCli(PrintStream out, String gateway, String keycloak) {
         this.out = out;
@@ -209,6 +211,29 @@ public final class DemoCli {
 
         replayInto(demo, scenario, 5, staffPasswords.get("demo.tier1"));
         write(file, demo);
+
+        step(6, "each client's monthly report for its CIO");
+        String manager = token("demo.manager", staffPasswords.get("demo.manager"));
+        for (JsonNode t : demo.path("tenants")) {
+            String id = t.path("id").asText();
+            Client c = CLIENTS.stream().filter(x -> x.slug().equals(t.path("slug").asText())).findFirst().orElseThrow();
+            String month = java.time.YearMonth.now(java.time.ZoneId.of(c.timeZone())).toString();
+            String reports = "/api/v1/reports/tenants/" + id;
+            // reporting-service builds its read model from case.events: the report waits until it has the cases
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (get(manager, reports + "/metrics?month=" + month).body().path("volumes").path("cases").asLong() < 1) {
+                if (System.nanoTime() > deadline) {
+                    throw new Failure("after 60 s reporting-service counts no case of " + c.name()
+                            + ": see ./vigil logs reporting-service");
+                }
+                Thread.sleep(500);
+            }
+            send(HttpRequest.newBuilder(URI.create(gateway + reports + "/monthly/" + month))
+                    .header("Authorization", "Bearer " + manager).POST(HttpRequest.BodyPublishers.noBody()), 201);
+            ((ObjectNode) t).put("monthlyReport", gateway + reports + "/monthly/" + month + ".pdf");
+        }
+        write(file, demo);
+        done(CLIENTS.size() + " reports of this month so far, each with its PDF");
         tour(demo, file);
     }
 
@@ -223,6 +248,7 @@ public final class DemoCli {
                 tier1 = u.path("password").asText();
             }
         }
+        steps = 1;
         replayInto(demo, scenario, 1, tier1);
     }
 
@@ -285,7 +311,7 @@ public final class DemoCli {
                             ? "provider staff, every client" : tenantName(demo, u.path("tenantIds").get(0).asText()));
         }
         out.println();
-        out.println("A four-step tour:");
+        out.println("A five-step tour:");
         out.println("  1. The queue, as the night-shift tier 1 sees it: sign in as demo.tier1 (token: the password grant of");
         out.println("     client vigil-cli at " + demo.path("urls").path("token").asText() + "), then");
         out.println("     GET " + gateway + "/api/v1/cases   (highest priority first, each with why)");
@@ -296,6 +322,9 @@ public final class DemoCli {
         out.println("     step waits for the client: GET /api/v1/cases/{id}/playbook-runs. Connect the client's tools");
         out.println("     (PUT /api/v1/tenants/{id}/connectors/sso, directory, edr), then, as its admin (nw.admin),");
         out.println("     POST /api/v1/cases/{id}/playbook-runs/{run}/steps/1/decision {\"approve\":true,\"note\":\"...\"}");
+        out.println("  5. The CIO's month: as nw.cio, GET " + gateway + "/api/v1/reports/tenants/{id}/monthly (JSON) and the");
+        out.println("     PDF at each tenant's monthlyReport in " + file.getFileName() + "; the briefing of an incident at");
+        out.println("     GET /api/v1/reports/tenants/{id}/incidents/{caseId}");
         out.println("The APIs: " + gateway + "/q/swagger-ui. Users, tenants, keys and URLs for scripts: " + file);
     }
 
@@ -491,7 +520,7 @@ public final class DemoCli {
     // --- output ---
 
     private void step(int n, String what) {
-        out.printf("[%d/5] %s ...%n", n, what);
+        out.printf("[%d/%d] %s ...%n", n, steps, what);
     }
 
     private void done(String what) {
