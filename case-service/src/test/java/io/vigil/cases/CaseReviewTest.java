@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,6 +102,30 @@ class CaseReviewTest {
         assertEquals("DONE", after.get(2).path("status").asText());
         assertEquals(after.get(0).path("followUpId").asText(), after.get(2).path("followUpId").asText());
 
+        // Each version of the review reaches reporting on case.events, valid against its published schema.
+        List<JsonNode> reviews = new ArrayList<>();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (reviews.size() < 2 && Instant.now().isBefore(deadline)) {
+            reviews.clear();
+            for (var m : redis.stream(String.class, String.class, String.class).xrange("case.events",
+                    StreamRange.of(since + "-0", "+"))) {
+                if ("case.review.changed".equals(m.payload().get("type"))) {
+                    assertEquals(List.of(), io.vigil.platform.testing.EventContracts.violations("case.review.changed", 1,
+                            m.payload().get("payload")));
+                    JsonNode p = mapper.readTree(m.payload().get("payload"));
+                    if (id.equals(p.path("caseId").asText())) {
+                        reviews.add(p);
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(2, reviews.size(), "the review written, then changed");
+        assertEquals(List.of("OPEN", "OPEN", "OPEN"), reviews.get(0).findValuesAsText("status"));
+        assertEquals(List.of("DONE", "OPEN"), reviews.get(1).findValuesAsText("status"));
+        assertTrue(reviews.get(1).path("rootCause").asText().startsWith("A phishing mail"));
+        assertEquals(subject(analyst), reviews.get(1).path("updatedBy").asText());
+
         given().auth().oauth2(analyst).get("/api/v1/follow-ups?owner=client-it").then().statusCode(200)
                 .body("items.title", equalTo(List.of("Pre-approve disable_account for workstations")));
         given().auth().oauth2(analyst).get("/api/v1/cases/" + id + "/timeline?limit=200").then().statusCode(200)
@@ -145,5 +170,11 @@ class CaseReviewTest {
             Thread.sleep(100);
         }
         throw new AssertionError("expected " + n + " rule.follow-up messages of case " + caseId + ", saw " + found);
+    }
+
+    private static String subject(String token) {
+        String json = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return json.replaceAll(".*\"preferred_username\":\"([^\"]+)\".*", "$1");
     }
 }

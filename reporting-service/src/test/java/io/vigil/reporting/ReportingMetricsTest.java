@@ -123,6 +123,16 @@ class ReportingMetricsTest {
         run(a, 20, "WAITING_APPROVAL", "WAITING_APPROVAL", null, "WAITING_APPROVAL");
         run(a, 30, "WAITING_APPROVAL", "SUCCEEDED", "ciso.acme", "WAITING_APPROVAL");
         run(a, 10, "RUNNING", "PENDING", null, "PENDING");
+        // c5's post-incident review: an older version of it arrives after the newer and changes nothing.
+        review(a, 5, "2026-10-28T12:00:00Z", List.of(
+                followUp(1, "PROCESS", "Block macros from the internet", "client-it", "2026-10-20", "OPEN", null),
+                followUp(2, "DETECTION_UPDATE", "Match the macro's rundll32 child", "detection-engineering", "2026-11-15",
+                        "DONE", "2026-10-28T10:00:00Z"),
+                followUp(3, "TRAINING", "A phishing drill for finance", "client-hr", "2026-12-31", "OPEN", null),
+                followUp(4, "OTHER", "Dropped idea", "soc", "2026-10-10", "DROPPED", null)));
+        review(a, 5, "2026-10-27T12:00:00Z", List.of(
+                followUp(1, "PROCESS", "Block macros from the internet", "client-it", "2026-10-20", "DONE",
+                        "2026-10-27T11:00:00Z")));
         clock(a, 6, "case.sla.met", "REGULATORY", "GDPR_NOTIFICATION", "GDPR", 4320, "MET", 600, 0, true);
 
         // A's log sources: Sysmon silent 90 minutes on 10 October (and an hour in September); the firewall silent
@@ -335,8 +345,14 @@ class ReportingMetricsTest {
                 "SLA: 83.3% of promises kept (5 of 6), 1 breached; 45 minutes waiting on you were not counted.",
                 "Regulatory notifications: 1 on time, 2 late or overdue.",
                 "Cases: 7 (1 in 2026-09); alerts: 21 (3).",
-                "Log sources: 2 declared, 1 silent now (\"Firewall syslog\"); 2 silences this month, 150 minutes in all."),
+                "Log sources: 2 declared, 1 silent now (\"Firewall syslog\"); 2 silences this month, 150 minutes in all.",
+                "Improving: 2 follow-ups of post-incident reviews open (1 overdue), 1 done this month."),
                 made.getList("headlines"));
+        // Open follow-ups, the one due 20 October overdue by the month's end; the one done on the 28th; not the dropped.
+        assertEquals(List.of("Block macros from the internet", "Match the macro's rundll32 child", "A phishing drill for finance"),
+                made.getList("improvements.title"));
+        assertEquals(List.of(true, false, false), made.getList("improvements.overdue"));
+        assertEquals(List.of(5, 5, 5), made.getList("improvements.caseNumber"));
         assertEquals(List.of(1, 2, 5, 6), made.getList("incidents.caseNumber"), "oldest first");
         assertEquals(4, made.getInt("incidentCount"));
         assertEquals(true, made.getBoolean("complete"));
@@ -363,6 +379,7 @@ class ReportingMetricsTest {
         assertTrue(text.contains("#6 case 6 CRITICAL"), text);
         assertTrue(text.contains("MTTA HIGH 5 6.0 63.2 15"), text);
         assertTrue(text.contains("Firewall syslog fortigate SILENT 1 60"), text);
+        assertTrue(text.contains("#5 Block macros from the internet client-it 2026-10-20 OVERDUE"), text);
 
         // Only the tenant's admins and the provider generate; nobody reads another tenant's report.
         given().auth().oauth2(viewerA).post(base + MONTH).then().statusCode(403);
@@ -570,5 +587,23 @@ class ReportingMetricsTest {
                 .put("health", health).put("lastSeenAt", lastSeen).put("silentSince", silentSince);
         publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.log-source." + type, 1,
                 Instant.parse(at), p.toString()));
+    }
+    private void review(UUID t, int n, String at, List<ObjectNode> followUps) throws Exception {
+        ObjectNode r = (ObjectNode) EventContracts.examples("case.review.changed").get(0).deepCopy();
+        r.put("caseId", cases[n].toString()).put("tenantId", t.toString()).put("caseNumber", n)
+                .put("rootCause", "A macro in a phishing mail").put("updatedAt", at).put("updatedBy", "tier3.analyst");
+        ArrayNode items = r.putArray("followUps");
+        followUps.forEach(items::add);
+        publisher.publish("case.events", new Envelope(t, UUID.randomUUID(), "case.review.changed", 1, Instant.parse(at),
+                r.toString()));
+    }
+
+    private static ObjectNode followUp(int position, String kind, String title, String owner, String due, String status,
+            String doneAt) {
+        ObjectNode f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        f.put("id", UUID.nameUUIDFromBytes(("follow-up " + position).getBytes()).toString()).put("position", position)
+                .put("kind", kind).put("title", title).put("owner", owner).put("dueDate", due).put("status", status)
+                .put("doneAt", doneAt);
+        return f;
     }
 }

@@ -168,6 +168,7 @@ public class Reviews {
         }
         audit.append(c.tenantId, me, c.id, before == null ? "case.review.written" : "case.review.updated", before,
                 summary(r, after));
+        announce(c, r, after);
         return view(c, r, after);
     }
 
@@ -177,6 +178,20 @@ public class Reviews {
         current.get();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return reviews.open(owner, limit).stream().map(f -> followUp(f, today)).toList();
+    }
+
+    /** {@code case.review.changed} on case.events: the review as it now stands, for reporting. */
+    private void announce(Case c, Review r, List<FollowUp> followUps) {
+        var m = new io.vigil.cases.review.ReviewChanged(c.id, c.tenantId, c.number, r.rootCause, followUps.stream()
+                .map(f -> new io.vigil.cases.review.ReviewChanged.Item(f.id, f.position, f.kind.name(), f.title, f.owner,
+                        f.dueDate, f.status.name(), f.doneAt)).toList(), r.updatedAt, r.updatedBy);
+        try {
+            outbox.add(streams.caseEvents(), new Envelope(c.tenantId, UUID.randomUUID(),
+                    io.vigil.cases.review.ReviewChanged.TYPE, io.vigil.cases.review.ReviewChanged.SCHEMA_VERSION,
+                    r.updatedAt, mapper.writeValueAsString(m)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the review of case " + c.id, e);
+        }
     }
 
     private void publish(Case c, FollowUp f) {

@@ -36,6 +36,7 @@ public class CaseFactService implements MessageHandler {
         CaseMessages.CASE_CHANGES.forEach(t -> m.put(t, List.of(1)));
         CaseMessages.CLOCK_CHANGES.forEach(t -> m.put(t, List.of(1)));
         m.put(CaseMessages.RUN_CHANGED, List.of(1));
+        m.put(io.vigil.reporting.review.ReviewFacts.CHANGED, List.of(1));
         READS = Map.copyOf(m);
     }
 
@@ -46,8 +47,11 @@ public class CaseFactService implements MessageHandler {
     private final StreamConsumers consumers;
     private final String stream;
 
+    private final io.vigil.reporting.review.ReviewFacts reviews;
+
     public CaseFactService(CaseFactRepository cases, ClockFactRepository clocks, RunFactRepository runs, ObjectMapper mapper,
-            StreamConsumers consumers, ReportingStreams streams) {
+            StreamConsumers consumers, ReportingStreams streams, io.vigil.reporting.review.ReviewFacts reviews) {
+        this.reviews = reviews;
         this.cases = cases;
         this.clocks = clocks;
         this.runs = runs;
@@ -67,7 +71,9 @@ public class CaseFactService implements MessageHandler {
 
     @Override
     public void handle(Envelope envelope) throws Exception {
-        if (envelope.type().equals(CaseMessages.RUN_CHANGED)) {
+        if (envelope.type().equals(io.vigil.reporting.review.ReviewFacts.CHANGED)) {
+            reviews.apply(envelope, mapper.readValue(envelope.payload(), io.vigil.reporting.review.ReviewFacts.Changed.class));
+        } else if (envelope.type().equals(CaseMessages.RUN_CHANGED)) {
             run(envelope, mapper.readValue(envelope.payload(), CaseMessages.Run.class));
         } else if (CaseMessages.CLOCK_CHANGES.contains(envelope.type())) {
             clock(envelope, mapper.readValue(envelope.payload(), CaseMessages.ClockChanged.class));

@@ -101,6 +101,12 @@ public final class ReportPdf {
                         r.logSources().items().stream().map(s -> List.of(s.name(), s.product() == null ? "-" : s.product(),
                                 s.health(), "" + s.silences(), "" + s.silentMinutes())).toList());
             }
+            if (r.improvements() != null && !r.improvements().isEmpty()) {
+                w.heading("What is being improved");
+                w.table(new float[] {40, 215, 95, 70, 75}, List.of("Case", "Follow-up", "Owner", "Due", "Status"),
+                        r.improvements().stream().map(i -> List.of("#" + i.caseNumber(), i.title(), i.owner(),
+                                String.valueOf(i.dueDate()), i.overdue() ? "OVERDUE" : i.status())).toList());
+            }
             if (!f.rules().isEmpty()) {
                 w.heading("Detection tuning");
                 w.table(new float[] {255, 60, 90, 90}, List.of("Rule", "Closed", "False positives", "FP rate"),

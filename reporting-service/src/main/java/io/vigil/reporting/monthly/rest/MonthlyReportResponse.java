@@ -17,5 +17,11 @@ public record MonthlyReportResponse(UUID tenantId, String tenantName, String mon
         List<IncidentSummary> incidents, long incidentCount,
         @Schema(description = "The month's figures, as GET .../metrics?month= gives them") MetricsResponse figures,
         @Schema(description = "The log sources' health and the month's silences, as GET .../log-sources?month= gives them")
-        io.vigil.reporting.logsource.rest.LogSourcesResponse logSources) {
+        io.vigil.reporting.logsource.rest.LogSourcesResponse logSources,
+        @Schema(description = "What is being improved: the post-incident reviews' follow-ups still open (overdue ones"
+                + " marked) and those done in the month") List<Improvement> improvements) {
+
+    public record Improvement(long caseNumber, String kind, String title, String owner, java.time.LocalDate dueDate,
+            String status, boolean overdue, Instant doneAt) {
+    }
 }

@@ -56,11 +56,13 @@ public class MonthlyReports {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final io.vigil.reporting.logsource.service.LogSources logSources;
+    private final io.vigil.reporting.review.ReviewFacts reviews;
 
     public MonthlyReports(MonthlyReportRepository reports, MetricsService metrics, CaseFactRepository cases,
             TenantFactRepository tenants, CurrentTenant current, ObjectMapper mapper, Clock clock,
-            io.vigil.reporting.logsource.service.LogSources logSources) {
+            io.vigil.reporting.logsource.service.LogSources logSources, io.vigil.reporting.review.ReviewFacts reviews) {
         this.logSources = logSources;
+        this.reviews = reviews;
         this.reports = reports;
         this.metrics = metrics;
         this.cases = cases;
@@ -88,9 +90,17 @@ public class MonthlyReports {
         List<IncidentSummary> incidents = cases.find(INCIDENTS + " order by createdAt, caseId", tenantId, from, to,
                 CONFIRMED).page(0, INCIDENTS_SHOWN).list().stream().map(MonthlyReports::summary).toList();
         var sources = logSources.of(tenantId, m.toString(), null, null);
+        List<MonthlyReportResponse.Improvement> improving = improvements(tenantId, from, to, now, zone);
+        List<String> headlines = headlines(figures, incidents, count, sources);
+        long open = improving.stream().filter(i -> i.status().equals("OPEN")).count();
+        long late = improving.stream().filter(MonthlyReportResponse.Improvement::overdue).count();
+        if (!improving.isEmpty()) {
+            headlines.add("Improving: " + open + " follow-up" + (open == 1 ? "" : "s") + " of post-incident reviews open"
+                    + " (" + late + " overdue), " + (improving.size() - open) + " done this month.");
+        }
         MonthlyReportResponse report = new MonthlyReportResponse(tenantId, t == null ? null : t.name, m.toString(),
-                zone.getId(), !now.isBefore(to), now, actor, trigger.name(), headlines(figures, incidents, count, sources),
-                incidents, count, figures, sources);
+                zone.getId(), !now.isBefore(to), now, actor, trigger.name(), headlines, incidents, count, figures, sources,
+                improving);
         MonthlyReport row = reports.findById(new MonthlyReport.Key(tenantId, m.toString()));
         if (row == null) {
             row = new MonthlyReport();
@@ -179,6 +189,30 @@ public class MonthlyReports {
             }
         }
         return made;
+    }
+
+    /**
+     * The reviews' follow-ups still open, overdue when due before the month's last day (or today, in a month not
+     * over), and those done within the month; dropped ones are left out.
+     */
+    private List<MonthlyReportResponse.Improvement> improvements(UUID tenantId, Instant from, Instant to, Instant now,
+            ZoneId zone) {
+        java.time.LocalDate asOf = (now.isBefore(to) ? now : to.minusNanos(1)).atZone(zone).toLocalDate();
+        List<MonthlyReportResponse.Improvement> out = new ArrayList<>();
+        try {
+            for (var f : reviews.followUps(tenantId)) {
+                var i = f.item();
+                boolean doneInMonth = "DONE".equals(i.status()) && i.doneAt() != null && !i.doneAt().isBefore(from)
+                        && i.doneAt().isBefore(to);
+                if ("OPEN".equals(i.status()) || doneInMonth) {
+                    out.add(new MonthlyReportResponse.Improvement(f.caseNumber(), i.kind(), i.title(), i.owner(), i.dueDate(),
+                            i.status(), "OPEN".equals(i.status()) && i.dueDate().isBefore(asOf), i.doneAt()));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored review cannot be read", e);
+        }
+        return out;
     }
 
     static List<String> headlines(MetricsResponse f, List<IncidentSummary> incidents, long count,
