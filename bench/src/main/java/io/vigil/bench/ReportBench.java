@@ -48,7 +48,8 @@ public final class ReportBench {
                               seeds N tenants (100) into reporting's read model: one with --cases (100,000) of last
                               month holding --alerts-per-case (10) alerts each, the others --other-cases (1,000)
                               each; asks for the large tenant's month, the provider's SLA overview, the large
-                              tenant's monthly report (generated with its PDF) and its PDF --runs (10) times each
+                              tenant's compliance views and ATT&CK matrix, its monthly report (generated with its
+                              PDF) and its PDF --runs (10) times each
                               after two warm-up requests, and prints median and slowest answer times, and peak
                               RSS. --keep leaves the seeded rows in place.""");
                     return;
@@ -90,6 +91,11 @@ public final class ReportBench {
                         + " cases", monthly, runs, body -> body.contains("\"cases\":" + large + ","));
                 ok &= time(http, manager, "SLA overview, " + tenants + "+ tenants", overview, runs,
                         body -> body.contains(last.toString()));
+                String views = base + "/tenants/" + own.get(0);
+                ok &= time(http, manager, "compliance views (NIST CSF, ISO 27001)", views + "/compliance?month=" + month,
+                        runs, body -> body.contains("\"A.5.28\""));
+                ok &= time(http, manager, "ATT&CK matrix of the month", views + "/attack?month=" + month, runs,
+                        body -> body.contains("\"cases\":" + large + ","));
                 // The monthly report: the figures above, the month's incidents and log sources, its PDF, stored.
                 String report = base + "/tenants/" + own.get(0) + "/monthly/" + month;
                 ok &= time(http, manager, "monthly report generated with its PDF", report, runs, "POST",

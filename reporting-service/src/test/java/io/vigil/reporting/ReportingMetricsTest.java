@@ -346,6 +346,7 @@ class ReportingMetricsTest {
                 "Regulatory notifications: 1 on time, 2 late or overdue.",
                 "Cases: 7 (1 in 2026-09); alerts: 21 (3).",
                 "Log sources: 2 declared, 1 silent now (\"Firewall syslog\"); 2 silences this month, 150 minutes in all.",
+                "Attack stages seen (ATT&CK tactics, cases): Execution (7), Credential Access (1).",
                 "Improving: 2 follow-ups of post-incident reviews open (1 overdue), 1 done this month."),
                 made.getList("headlines"));
         // Open follow-ups, the one due 20 October overdue by the month's end; the one done on the 28th; not the dropped.
@@ -380,6 +381,7 @@ class ReportingMetricsTest {
         assertTrue(text.contains("MTTA HIGH 5 6.0 63.2 15"), text);
         assertTrue(text.contains("Firewall syslog fortigate SILENT 1 60"), text);
         assertTrue(text.contains("#5 Block macros from the internet client-it 2026-10-20 OVERDUE"), text);
+        assertTrue(text.contains("Execution T1059.001 Command and Scripting Interpreter: PowerShell 7"), text);
 
         // Only the tenant's admins and the provider generate; nobody reads another tenant's report.
         given().auth().oauth2(viewerA).post(base + MONTH).then().statusCode(403);
@@ -463,6 +465,30 @@ class ReportingMetricsTest {
                 .get("/api/v1/reports/tenants/" + a + "/log-sources").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(0, 60), september.getList("items.silentMinutes"));
         given().auth().oauth2(viewerA).get("/api/v1/reports/tenants/" + b + "/log-sources").then().statusCode(404);
+    }
+
+    @Test
+    void theAttackMatrixPutsTheMonthsCasesUnderEveryTacticInOrder() {
+        JsonPath m = given().auth().oauth2(viewerA).queryParam("month", MONTH).get("/api/v1/reports/tenants/" + a + "/attack")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("ATT&CK Enterprise v18.1", m.getString("attackVersion"));
+        assertEquals(7, m.getInt("cases"));
+        assertEquals(14, m.getList("tactics").size(), "every Enterprise tactic, the empty ones too");
+        assertEquals("Reconnaissance", m.getString("tactics[0].name"));
+        assertEquals("Impact", m.getString("tactics[13].name"));
+        // Every October case names T1059.001 (Execution); case 6 also reached Credential Access by its tags.
+        Map<String, Object> execution = m.getMap("tactics.find { it.id == 'TA0002' }");
+        assertEquals(7, execution.get("cases"));
+        assertEquals(List.of("T1059.001"), m.getList("tactics.find { it.id == 'TA0002' }.techniques.id"));
+        assertEquals("Command and Scripting Interpreter: PowerShell",
+                m.getString("tactics.find { it.id == 'TA0002' }.techniques[0].name"));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), m.getList("tactics.find { it.id == 'TA0002' }.techniques[0].caseNumbers"));
+        assertEquals(1, m.getInt("tactics.find { it.id == 'TA0006' }.cases"));
+        assertEquals(List.of(), m.getList("tactics.find { it.id == 'TA0006' }.techniques"));
+        assertEquals(12, m.getList("tactics.findAll { it.cases == 0 }").size());
+        assertEquals(List.of(), m.getList("unknownTechniques"));
+        given().auth().oauth2(viewerA).queryParam("month", MONTH).get("/api/v1/reports/tenants/" + b + "/attack")
+                .then().statusCode(404);
     }
 
     @Test

@@ -22,10 +22,15 @@ public final class Attack {
     public record Technique(String id, String name, List<String> tactics) {
     }
 
+    /** A tactic: its id, Sigma's short name ({@code credential-access}) and name, in the matrix's order. */
+    public record Tactic(String id, String shortName, String name) {
+    }
+
     private static final Attack INSTANCE = new Attack();
 
     private final Map<String, Technique> techniques = new HashMap<>();
     private final Map<String, String> tacticByShortName = new HashMap<>();
+    private final List<Tactic> tactics = new ArrayList<>();
 
     private Attack() {
         for (String[] row : read("attack-techniques.tsv")) {
@@ -33,12 +38,21 @@ public final class Attack {
         }
         for (String[] row : read("attack-tactics.tsv")) {
             tacticByShortName.put(row[1], row[2]);
+            tactics.add(new Tactic(row[0], row[1], row[2]));
         }
     }
 
     public static Attack get() {
         return INSTANCE;
     }
+
+    /** The Enterprise tactics in the matrix's order, reconnaissance to impact. */
+    public List<Tactic> tactics() {
+        return List.copyOf(tactics);
+    }
+
+    /** The ATT&CK release the shipped tables come from. */
+    public static final String VERSION = "ATT&CK Enterprise v18.1";
 
     public int size() {
         return techniques.size();

@@ -1,7 +1,5 @@
 package io.vigil.reporting.compliance.service;
 
-import io.vigil.reporting.briefing.service.BriefingService;
-import io.vigil.reporting.casefacts.CaseFact;
 import io.vigil.reporting.casefacts.repository.CaseFactRepository;
 import io.vigil.reporting.compliance.rest.ComplianceResponse;
 import io.vigil.reporting.compliance.rest.ComplianceResponse.Evidence;
@@ -13,9 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * The period's incident handling as NIST CSF 2.0 outcomes (detect, respond, recover) and ISO/IEC 27001:2022
@@ -38,68 +37,61 @@ public class ComplianceService {
     @Transactional
     public ComplianceResponse compliance(UUID tenantId, String month, String from, String to) {
         MetricsResponse m = metrics.metrics(tenantId, month, from, to); // the tenant wall and the period
-        List<CaseFact> period = cases.find("tenantId = ?1 and createdAt >= ?2 and createdAt < ?3 order by number",
-                tenantId, m.period().from(), m.period().to()).list();
-        Facts f = new Facts(m, period);
+        Facts f = new Facts(m, counts(tenantId, m));
         List<Item> csf = List.of(
                 item("DE.CM", "Continuous monitoring", f.cases() > 0,
                         List.of(ev("alerts", m.volumes().alerts()), ev("cases opened", f.cases()),
                                 ev("MTTD median (min)", f.median("MTTD"))), List.of()),
                 item("DE.AE", "Adverse event analysis", f.cases() > 0,
-                        List.of(ev("cases acknowledged", f.count(c -> c.acknowledgedAt != null) + " of " + f.cases()),
+                        List.of(ev("cases acknowledged", f.n("acknowledged") + " of " + f.cases()),
                                 ev("MTTA median (min)", f.median("MTTA")), ev("MTTA p90 (min)", f.p90("MTTA"))),
-                        gaps(gap("cases not yet acknowledged", f.numbers(c -> c.acknowledgedAt == null && f.open(c))))),
+                        gaps(gap("cases not yet acknowledged", f.numbers("unacknowledged")))),
                 item("RS.MA", "Incident management", f.cases() > 0,
-                        List.of(ev("confirmed incidents", f.incidents().size()),
+                        List.of(ev("confirmed incidents", f.n("incidents")),
                                 ev("SLA promises kept", f.sla())),
                         gaps(gap("SLA breaches", f.breaches("SLA")))),
-                item("RS.AN", "Incident analysis", f.count(c -> "CLOSED".equals(c.status)) > 0,
-                        List.of(ev("cases closed with a classification", f.count(c -> "CLOSED".equals(c.status)
-                                && c.classification != null)), ev("true positives with a root cause",
-                                f.count(c -> f.truePositive(c) && c.rootCause != null) + " of "
-                                        + f.count(f::truePositive))),
+                item("RS.AN", "Incident analysis", f.n("closed") > 0,
+                        List.of(ev("cases closed with a classification", f.n("classified")), ev("true positives with a root cause",
+                                f.n("tpRootCause") + " of "
+                                        + f.n("tp"))),
                         gaps(gap("true positives closed without a root cause",
-                                f.numbers(c -> f.truePositive(c) && c.rootCause == null)))),
-                item("RS.CO", "Incident response reporting and communication", f.regulatoryDue() > 0 || !f.incidents().isEmpty(),
+                                f.numbers("tpNoRootCause")))),
+                item("RS.CO", "Incident response reporting and communication", f.regulatoryDue() > 0 || (f.n("incidents") > 0),
                         List.of(ev("regulatory notifications on time", f.regulatory()),
-                                ev("incidents with a briefing for the client", f.incidents().size())),
+                                ev("incidents with a briefing for the client", f.n("incidents"))),
                         gaps(gap("regulatory notifications late or overdue", f.breaches("REGULATORY")))),
-                item("RS.MI", "Incident mitigation", !f.incidents().isEmpty(),
-                        List.of(ev("incidents contained", f.count(c -> f.incident(c) && c.containedAt != null) + " of "
-                                + f.incidents().size()), ev("MTTC median (min)", f.median("MTTC"))),
-                        gaps(gap("confirmed incidents neither contained nor resolved", f.numbers(c -> f.incident(c)
-                                && c.containedAt == null && c.resolvedAt == null && !"CLOSED".equals(c.status))))),
-                item("RC.RP", "Incident recovery plan execution", !f.incidents().isEmpty(),
-                        List.of(ev("incidents resolved or closed", f.count(c -> f.incident(c) && f.done(c)) + " of "
-                                + f.incidents().size()), ev("MTTR median (min)", f.median("MTTR"))),
-                        gaps(gap("incidents still open", f.numbers(c -> f.incident(c) && !f.done(c))))),
-                item("RC.CO", "Incident recovery communication", f.count(c -> f.incident(c) && f.done(c)) > 0,
-                        List.of(ev("resolved incidents whose briefing tells the client", f.count(c -> f.incident(c)
-                                && f.done(c)))), List.of()));
+                item("RS.MI", "Incident mitigation", (f.n("incidents") > 0),
+                        List.of(ev("incidents contained", f.n("contained") + " of "
+                                + f.n("incidents")), ev("MTTC median (min)", f.median("MTTC"))),
+                        gaps(gap("confirmed incidents neither contained nor resolved", f.numbers("uncontained")))),
+                item("RC.RP", "Incident recovery plan execution", (f.n("incidents") > 0),
+                        List.of(ev("incidents resolved or closed", f.n("done") + " of "
+                                + f.n("incidents")), ev("MTTR median (min)", f.median("MTTR"))),
+                        gaps(gap("incidents still open", f.numbers("stillOpen")))),
+                item("RC.CO", "Incident recovery communication", f.n("done") > 0,
+                        List.of(ev("resolved incidents whose briefing tells the client", f.n("done"))), List.of()));
         List<Item> iso = List.of(
                 item("A.5.24", "Information security incident management planning and preparation", f.cases() > 0,
                         List.of(ev("clock kinds with targets", m.clocks().size()), ev("SLA promises kept", f.sla())),
-                        gaps(gap("cases of a severity with no acknowledgement target", f.withoutTarget()))),
+                        gaps(gap("cases of a severity with no acknowledgement target", f.numbers("noTarget")))),
                 item("A.5.25", "Assessment and decision on information security events", f.cases() > 0,
-                        List.of(ev("cases acknowledged", f.count(c -> c.acknowledgedAt != null) + " of " + f.cases()),
-                                ev("confirmed as incidents", f.incidents().size()),
-                                ev("closed as false or benign positives", f.count(c -> "CLOSED".equals(c.status)
-                                        && c.classification != null && !f.truePositive(c)))),
-                        gaps(gap("cases not yet acknowledged", f.numbers(c -> c.acknowledgedAt == null && f.open(c))))),
-                item("A.5.26", "Response to information security incidents", !f.incidents().isEmpty(),
-                        List.of(ev("incidents contained", f.count(c -> f.incident(c) && c.containedAt != null) + " of "
-                                + f.incidents().size()), ev("MTTC median (min)", f.median("MTTC"))),
-                        gaps(gap("confirmed incidents neither contained nor resolved", f.numbers(c -> f.incident(c)
-                                && c.containedAt == null && c.resolvedAt == null && !"CLOSED".equals(c.status))),
+                        List.of(ev("cases acknowledged", f.n("acknowledged") + " of " + f.cases()),
+                                ev("confirmed as incidents", f.n("incidents")),
+                                ev("closed as false or benign positives", f.n("fpbp"))),
+                        gaps(gap("cases not yet acknowledged", f.numbers("unacknowledged")))),
+                item("A.5.26", "Response to information security incidents", (f.n("incidents") > 0),
+                        List.of(ev("incidents contained", f.n("contained") + " of "
+                                + f.n("incidents")), ev("MTTC median (min)", f.median("MTTC"))),
+                        gaps(gap("confirmed incidents neither contained nor resolved", f.numbers("uncontained")),
                                 gap("SLA breaches", f.breaches("SLA")))),
-                item("A.5.27", "Learning from information security incidents", f.count(f::truePositive) > 0,
-                        List.of(ev("true positives with a root cause", f.count(c -> f.truePositive(c) && c.rootCause != null)
-                                + " of " + f.count(f::truePositive)), ev("rules on the tuning list", m.rules().size())),
+                item("A.5.27", "Learning from information security incidents", f.n("tp") > 0,
+                        List.of(ev("true positives with a root cause", f.n("tpRootCause")
+                                + " of " + f.n("tp")), ev("rules on the tuning list", m.rules().size())),
                         gaps(gap("true positives closed without a root cause",
-                                f.numbers(c -> f.truePositive(c) && c.rootCause == null)))),
-                item("A.5.28", "Collection of evidence", !f.incidents().isEmpty(),
-                        List.of(ev("incidents with an audit trail and timeline (case-service)", f.incidents().size()),
-                                ev("alerts kept with their cases", f.incidents().stream().mapToLong(c -> c.alertCount).sum())),
+                                f.numbers("tpNoRootCause")))),
+                item("A.5.28", "Collection of evidence", (f.n("incidents") > 0),
+                        List.of(ev("incidents with an audit trail and timeline (case-service)", f.n("incidents")),
+                                ev("alerts kept with their cases", f.incidentAlerts())),
                         List.of()));
         return new ComplianceResponse(tenantId, m.tenantName(), m.period(), List.of(
                 new ComplianceResponse.Framework("NIST CSF 2.0", csf),
@@ -116,7 +108,11 @@ public class ComplianceService {
     }
 
     private static Gap gap(String what, List<Long> numbers) {
-        return numbers.isEmpty() ? null : new Gap(what + " (" + numbers.size() + ")", numbers.stream().limit(CASES_NAMED).toList());
+        return gap(what, new Hits(numbers.size(), numbers.stream().limit(CASES_NAMED).toList()));
+    }
+
+    private static Gap gap(String what, Hits hits) {
+        return hits.count() == 0 ? null : new Gap(what + " (" + hits.count() + ")", hits.numbers());
     }
 
     private static List<Gap> gaps(Gap... gaps) {
@@ -129,39 +125,86 @@ public class ComplianceService {
         return out;
     }
 
-    /** The period's cases and figures, and the questions the views ask of them. */
-    private record Facts(MetricsResponse m, List<CaseFact> period) {
+    /** How many of the period's cases a question admits, and the first of them by number. */
+    record Hits(long count, List<Long> numbers) {
+    }
+
+    /** The questions the views ask of the period's cases, answered by one statement (no case is loaded). */
+    private Map<String, Hits> counts(UUID tenantId, MetricsResponse m) {
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        m.responseTimes().stream().filter(r -> r.measure().equals("MTTA") && r.targetMinutes() != null)
+                .forEach(r -> covered.add(r.severity()));
+        String incident = "(status in ('IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'CONTAINED', 'RESOLVED') or " + TP + ")";
+        String done = "(resolved_at is not null or status in ('CLOSED', 'RESOLVED'))";
+        Map<String, String> questions = new LinkedHashMap<>();
+        questions.put("cases", "true");
+        questions.put("acknowledged", "acknowledged_at is not null");
+        questions.put("unacknowledged", "acknowledged_at is null and status not in ('RESOLVED', 'CLOSED')");
+        questions.put("closed", "status = 'CLOSED'");
+        questions.put("classified", "status = 'CLOSED' and classification is not null");
+        questions.put("tp", TP);
+        questions.put("tpRootCause", TP + " and root_cause is not null");
+        questions.put("tpNoRootCause", TP + " and root_cause is null");
+        questions.put("incidents", incident);
+        questions.put("contained", incident + " and contained_at is not null");
+        questions.put("uncontained", incident + " and contained_at is null and resolved_at is null and status <> 'CLOSED'");
+        questions.put("done", incident + " and " + done);
+        questions.put("stillOpen", incident + " and not " + done);
+        questions.put("fpbp", "status = 'CLOSED' and classification is not null and not " + TP);
+        questions.put("noTarget", "not (severity = any (cast(?4 as text[])))");
+        StringBuilder sql = new StringBuilder("select coalesce(sum(alert_count) filter (where " + incident + "), 0)");
+        for (String q : questions.values()) {
+            sql.append(", count(*) filter (where ").append(q).append("), (array_agg(number order by number) filter (where ")
+                    .append(q).append("))[1:").append(CASES_NAMED).append(']');
+        }
+        sql.append(" from case_facts where tenant_id = ?1 and created_at >= ?2 and created_at < ?3");
+        Object[] row = (Object[]) cases.getEntityManager().createNativeQuery(sql.toString()).setParameter(1, tenantId)
+                .setParameter(2, m.period().from()).setParameter(3, m.period().to())
+                .setParameter(4, covered.toArray(String[]::new)).getSingleResult();
+        Map<String, Hits> out = new LinkedHashMap<>();
+        out.put("incidentAlerts", new Hits(((Number) row[0]).longValue(), List.of()));
+        int i = 1;
+        for (String name : questions.keySet()) {
+            long n = ((Number) row[i]).longValue();
+            List<Long> numbers = new ArrayList<>();
+            Object arr = row[i + 1];
+            if (arr instanceof java.sql.Array a) {
+                try {
+                    arr = a.getArray();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (arr instanceof Object[] values) {
+                for (Object v : values) {
+                    numbers.add(((Number) v).longValue());
+                }
+            }
+            out.put(name, new Hits(n, numbers));
+            i += 2;
+        }
+        return out;
+    }
+
+    private static final String TP = "(status = 'CLOSED' and classification = 'TRUE_POSITIVE')";
+
+    /** The period's figures and the answers about its cases. */
+    private record Facts(MetricsResponse m, Map<String, Hits> hits) {
 
         long cases() {
-            return period.size();
+            return n("cases");
         }
 
-        long count(Predicate<CaseFact> p) {
-            return period.stream().filter(p).count();
+        long n(String question) {
+            return hits.get(question).count();
         }
 
-        List<Long> numbers(Predicate<CaseFact> p) {
-            return period.stream().filter(p).map(c -> c.number).toList();
+        Hits numbers(String question) {
+            return hits.get(question);
         }
 
-        boolean open(CaseFact c) {
-            return !"RESOLVED".equals(c.status) && !"CLOSED".equals(c.status);
-        }
-
-        boolean done(CaseFact c) {
-            return c.resolvedAt != null || "CLOSED".equals(c.status) || "RESOLVED".equals(c.status);
-        }
-
-        boolean truePositive(CaseFact c) {
-            return "CLOSED".equals(c.status) && "TRUE_POSITIVE".equals(c.classification);
-        }
-
-        boolean incident(CaseFact c) {
-            return BriefingService.CONFIRMED.contains(c.status) || truePositive(c);
-        }
-
-        List<CaseFact> incidents() {
-            return period.stream().filter(this::incident).toList();
+        long incidentAlerts() {
+            return n("incidentAlerts");
         }
 
         Double median(String measure) {
@@ -204,14 +247,6 @@ public class ComplianceService {
         List<Long> breaches(String family) {
             return m.breaches().stream().filter(b -> family.equals("SLA") == "SLA".equals(b.family()))
                     .map(MetricsResponse.Breach::caseNumber).distinct().sorted().toList();
-        }
-
-        /** Cases of a severity for which no acknowledgement clock with a target ran in the period. */
-        List<Long> withoutTarget() {
-            java.util.Set<String> covered = new java.util.HashSet<>();
-            m.responseTimes().stream().filter(r -> r.measure().equals("MTTA") && r.targetMinutes() != null)
-                    .forEach(r -> covered.add(r.severity()));
-            return numbers(c -> !covered.contains(c.severity));
         }
     }
 }

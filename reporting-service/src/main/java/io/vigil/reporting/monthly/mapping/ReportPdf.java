@@ -101,6 +101,20 @@ public final class ReportPdf {
                         r.logSources().items().stream().map(s -> List.of(s.name(), s.product() == null ? "-" : s.product(),
                                 s.health(), "" + s.silences(), "" + s.silentMinutes())).toList());
             }
+            if (r.attack() != null && r.attack().tactics().stream().anyMatch(c -> c.cases() > 0)) {
+                w.heading("Attack techniques seen (" + r.attack().attackVersion() + ")");
+                List<List<String>> rows = new ArrayList<>();
+                for (var c : r.attack().tactics()) {
+                    if (c.cases() == 0) {
+                        continue;
+                    }
+                    if (c.techniques().isEmpty()) {
+                        rows.add(List.of(c.name(), "(named by the cases' tactic only)", "" + c.cases()));
+                    }
+                    c.techniques().forEach(t -> rows.add(List.of(c.name(), t.id() + " " + t.name(), "" + t.cases())));
+                }
+                w.table(new float[] {130, 305, 60}, List.of("Tactic", "Technique", "Cases"), rows);
+            }
             if (r.improvements() != null && !r.improvements().isEmpty()) {
                 w.heading("What is being improved");
                 w.table(new float[] {40, 215, 95, 70, 75}, List.of("Case", "Follow-up", "Owner", "Due", "Status"),

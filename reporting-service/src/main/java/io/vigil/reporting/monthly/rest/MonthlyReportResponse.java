@@ -19,7 +19,9 @@ public record MonthlyReportResponse(UUID tenantId, String tenantName, String mon
         @Schema(description = "The log sources' health and the month's silences, as GET .../log-sources?month= gives them")
         io.vigil.reporting.logsource.rest.LogSourcesResponse logSources,
         @Schema(description = "What is being improved: the post-incident reviews' follow-ups still open (overdue ones"
-                + " marked) and those done in the month") List<Improvement> improvements) {
+                + " marked) and those done in the month") List<Improvement> improvements,
+        @Schema(description = "The month's cases on the ATT&CK matrix, as GET .../attack?month= gives it")
+        io.vigil.reporting.attack.rest.AttackResponse attack) {
 
     public record Improvement(long caseNumber, String kind, String title, String owner, java.time.LocalDate dueDate,
             String status, boolean overdue, Instant doneAt) {

@@ -57,10 +57,13 @@ public class MonthlyReports {
     private final Clock clock;
     private final io.vigil.reporting.logsource.service.LogSources logSources;
     private final io.vigil.reporting.review.ReviewFacts reviews;
+    private final io.vigil.reporting.attack.service.AttackMatrix attackMatrix;
 
     public MonthlyReports(MonthlyReportRepository reports, MetricsService metrics, CaseFactRepository cases,
             TenantFactRepository tenants, CurrentTenant current, ObjectMapper mapper, Clock clock,
-            io.vigil.reporting.logsource.service.LogSources logSources, io.vigil.reporting.review.ReviewFacts reviews) {
+            io.vigil.reporting.logsource.service.LogSources logSources, io.vigil.reporting.review.ReviewFacts reviews,
+            io.vigil.reporting.attack.service.AttackMatrix attackMatrix) {
+        this.attackMatrix = attackMatrix;
         this.logSources = logSources;
         this.reviews = reviews;
         this.reports = reports;
@@ -94,13 +97,19 @@ public class MonthlyReports {
         List<String> headlines = headlines(figures, incidents, count, sources);
         long open = improving.stream().filter(i -> i.status().equals("OPEN")).count();
         long late = improving.stream().filter(MonthlyReportResponse.Improvement::overdue).count();
+        var attack = attackMatrix.matrix(tenantId, m.toString(), null, null);
+        List<String> stages = attack.tactics().stream().filter(c -> c.cases() > 0)
+                .map(c -> c.name() + " (" + c.cases() + ")").toList();
+        if (!stages.isEmpty()) {
+            headlines.add("Attack stages seen (ATT&CK tactics, cases): " + String.join(", ", stages) + ".");
+        }
         if (!improving.isEmpty()) {
             headlines.add("Improving: " + open + " follow-up" + (open == 1 ? "" : "s") + " of post-incident reviews open"
                     + " (" + late + " overdue), " + (improving.size() - open) + " done this month.");
         }
         MonthlyReportResponse report = new MonthlyReportResponse(tenantId, t == null ? null : t.name, m.toString(),
                 zone.getId(), !now.isBefore(to), now, actor, trigger.name(), headlines, incidents, count, figures, sources,
-                improving);
+                improving, attack);
         MonthlyReport row = reports.findById(new MonthlyReport.Key(tenantId, m.toString()));
         if (row == null) {
             row = new MonthlyReport();
