@@ -61,7 +61,7 @@ public class ApprovalLinkResource {
             + " expired)")
     public RunResponse decide(@PathParam("tenantId") UUID tenantId, @PathParam("token") String token,
             @Valid @NotNull DecisionRequest request) {
-        return decided(links.decide(tenantId, token, request.approve(), request.note()), tenantId, token, request.approve());
+        return told(links.decide(tenantId, token, request.approve(), request.note()), request.approve());
     }
 
     @POST
@@ -77,16 +77,15 @@ public class ApprovalLinkResource {
             throw new ProblemException.BadRequest("say why, in at most 2,000 characters");
         }
         boolean approve = "approve".equals(decision);
-        decided(links.decide(tenantId, token, approve, note.strip()), tenantId, token, approve);
+        told(links.decide(tenantId, token, approve, note.strip()), approve);
         return ApprovalPage.of(links.view(tenantId, token), approve ? "Approved: the SOC goes ahead." : "Denied: the SOC"
                 + " will not do it, and is told why.");
     }
 
-    private RunResponse decided(RunResponse run, UUID tenantId, String token, boolean approve) {
+    private RunResponse told(ApprovalLinks.Decided d, boolean approve) {
         if (!approve) { // whoever started the run is told, as after an admin's denial
-            ApprovalView v = links.view(tenantId, token);
-            denials.denied(run, v.step(), v.caseNumber());
+            denials.denied(d.run(), d.step(), d.caseNumber());
         }
-        return run;
+        return d.run();
     }
 }

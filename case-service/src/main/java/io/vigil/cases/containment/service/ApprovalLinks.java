@@ -60,6 +60,10 @@ public class ApprovalLinks {
             String subject, String body, Instant expiresAt) {
     }
 
+    /** A link's decision: the run after it, the step decided and the case's number (to tell whoever started it). */
+    public record Decided(RunResponse run, int step, long caseNumber) {
+    }
+
     private record Ask(UUID tenantId, UUID caseId, UUID runId, int position, List<Message> messages) {
     }
 
@@ -226,7 +230,7 @@ public class ApprovalLinks {
      * The link's holder approves or denies the step, saying why: 404 for an unknown link, 409 once it was used
      * or the step was decided meanwhile, 410 once it expired, 403 when the contact is no longer an approver.
      */
-    public RunResponse decide(UUID tenantId, String token, boolean approve, String note) {
+    public Decided decide(UUID tenantId, String token, boolean approve, String note) {
         enter(tenantId);
         return QuarkusTransaction.requiringNew().call(() -> {
             ApprovalLink link = find(tenantId, token, true);
@@ -252,7 +256,8 @@ public class ApprovalLinks {
             }
             link.usedAt = now;
             link.decision = approve ? "APPROVED" : "DENIED";
-            return playbookRuns.decideByContact(run, step, link.contactId, link.contactName, approve, note);
+            RunResponse after = playbookRuns.decideByContact(run, step, link.contactId, link.contactName, approve, note);
+            return new Decided(after, link.position, em.find(Case.class, run.caseId).number);
         });
     }
 

@@ -99,7 +99,7 @@ public class AttackMatrix {
             columns.add(new AttackResponse.Column(t.id(), t.shortName(), t.name(),
                     casesByTactic.getOrDefault(t.name(), 0L), row));
         }
-        return new AttackResponse(tenantId, new PeriodResponse(p.from(), p.to(), p.zone().getId(), p.label()),
+        return new AttackResponse(tenantId, PeriodResponse.of(p),
                 Attack.VERSION, total, columns, List.copyOf(unknown));
     }
 

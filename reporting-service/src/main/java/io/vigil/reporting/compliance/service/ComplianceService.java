@@ -134,7 +134,8 @@ public class ComplianceService {
         java.util.Set<String> covered = new java.util.HashSet<>();
         m.responseTimes().stream().filter(r -> r.measure().equals("MTTA") && r.targetMinutes() != null)
                 .forEach(r -> covered.add(r.severity()));
-        String incident = "(status in ('IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'CONTAINED', 'RESOLVED') or " + TP + ")";
+        String incident = "(status in ('" + String.join("', '", io.vigil.reporting.briefing.service.BriefingService.CONFIRMED)
+                + "') or " + TP + ")";
         String done = "(resolved_at is not null or status in ('CLOSED', 'RESOLVED'))";
         Map<String, String> questions = new LinkedHashMap<>();
         questions.put("cases", "true");

@@ -79,7 +79,7 @@ public class LogSources {
                     s.lastSeenAt, s.silentSince, r == null ? 0 : r.silences(), r == null ? 0 : r.minutes(),
                     r == null ? 0 : r.longestMinutes());
         }).toList();
-        return new LogSourcesResponse(tenantId, new PeriodResponse(p.from(), p.to(), p.zone().getId(), p.label()),
+        return new LogSourcesResponse(tenantId, PeriodResponse.of(p),
                 items.size(), items.stream().filter(s -> "SILENT".equals(s.health())).count(), items);
     }
 }

@@ -20,6 +20,11 @@ public record MetricsResponse(UUID tenantId, String tenantName, PeriodResponse p
         List<RuleTuning> rules) {
 
     public record PeriodResponse(Instant from, Instant to, String timeZone, String label) {
+
+        /** How a period is answered by every report. */
+        public static PeriodResponse of(io.vigil.reporting.metrics.Period p) {
+            return new PeriodResponse(p.from(), p.to(), p.zone().getId(), p.label());
+        }
     }
 
     public record ResponseTime(String measure, String severity, long cases, long measured, Double medianMinutes,

@@ -57,7 +57,7 @@ public class MetricsService {
     @Transactional
     public MetricsResponse metrics(UUID tenantId, String month, String from, String to) {
         TenantFact t = visible(tenantId);
-        Period p = Period.of(month, from, to, zone(t), clock.instant());
+        Period p = Period.of(month, from, to, TenantFact.zoneOf(t), clock.instant());
         Period before = p.previous();
         MetricStatements.Volumes now = statements.volumes(tenantId, p.from(), p.to());
         MetricStatements.Volumes then = statements.volumes(tenantId, before.from(), before.to());
@@ -74,7 +74,7 @@ public class MetricsService {
     /** {@code table}: response-times, clocks, breaches (all of them) or rules. */
     @Transactional
     public Export export(UUID tenantId, String table, String month, String from, String to) {
-        Period p = Period.of(month, from, to, zone(visible(tenantId)), clock.instant());
+        Period p = Period.of(month, from, to, TenantFact.zoneOf(visible(tenantId)), clock.instant());
         String csv = switch (table) {
             case "response-times" -> MetricsCsv.responseTimes(responseTimes(tenantId, p,
                     statements.clocks(tenantId, p.from(), p.to())));
@@ -181,11 +181,7 @@ public class MetricsService {
     }
 
     private static PeriodResponse period(Period p) {
-        return new PeriodResponse(p.from(), p.to(), p.zone().getId(), p.label());
-    }
-
-    private static ZoneId zone(TenantFact t) {
-        return TenantFact.zoneOf(t);
+        return PeriodResponse.of(p);
     }
 
     /** Seconds to minutes, to a tenth. */

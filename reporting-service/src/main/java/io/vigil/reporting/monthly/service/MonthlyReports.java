@@ -80,7 +80,7 @@ public class MonthlyReports {
     public MonthlyReportResponse generate(UUID tenantId, String month, String actor, MonthlyReport.Trigger trigger) {
         current.requireVisible(tenantId);
         TenantFact t = tenants.findById(tenantId);
-        ZoneId zone = zone(t);
+        ZoneId zone = TenantFact.zoneOf(t);
         YearMonth m = month(month);
         Instant now = clock.instant();
         if (m.isAfter(YearMonth.from(now.atZone(zone)))) {
@@ -179,7 +179,7 @@ public class MonthlyReports {
         List<TenantFact> all = QuarkusTransaction.requiringNew().call(() -> tenants.listAll());
         int made = 0;
         for (TenantFact t : all) {
-            ZoneId zone = zone(t);
+            ZoneId zone = TenantFact.zoneOf(t);
             YearMonth ended = YearMonth.from(now.atZone(zone)).minusMonths(1);
             Instant endedAt = ended.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
             if (t.firstSeenAt != null && !t.firstSeenAt.isBefore(endedAt)) {
@@ -291,9 +291,5 @@ public class MonthlyReports {
         } catch (DateTimeParseException | NullPointerException e) {
             throw new ProblemException.BadRequest("month must be YYYY-MM, got '" + month + "'");
         }
-    }
-
-    private static ZoneId zone(TenantFact t) {
-        return TenantFact.zoneOf(t);
     }
 }

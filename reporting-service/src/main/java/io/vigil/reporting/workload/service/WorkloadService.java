@@ -59,7 +59,7 @@ public class WorkloadService {
                 .toList());
         clients.sort(Comparator.comparingLong((WorkloadResponse.Client c) -> c.nights() + c.weekends()).reversed()
                 .thenComparing(WorkloadResponse.Client::name));
-        return new WorkloadResponse(new PeriodResponse(p.from(), p.to(), zone.getId(), p.label()),
+        return new WorkloadResponse(PeriodResponse.of(p),
                 statements.analysts(scope, p.from(), p.to()).stream().map(a -> new WorkloadResponse.Analyst(a.assignee(),
                         a.cases(), a.open(), a.closed(), a.critical(), a.tier1(), a.tier2(), a.tier3())).toList(),
                 statements.tiers(scope, p.from(), p.to()).stream().map(t -> new WorkloadResponse.Tier(t.tier(), t.cases(),
