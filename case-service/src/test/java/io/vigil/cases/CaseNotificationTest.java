@@ -103,7 +103,8 @@ class CaseNotificationTest {
             // Nothing new before the next rung's minutes; at 16 minutes unacknowledged, the CISO is mailed.
             assertEquals(0, notifier.notifyNow(t0.plusSeconds(10 * 60)));
             assertEquals(1, notifier.notifyNow(t0.plusSeconds(16 * 60)));
-            assertTrue(SmtpServer.greenMail.waitForIncomingEmail(5_000, mailBefore + 1));
+            assertTrue(SmtpServer.greenMail.waitForIncomingEmail(5_000, mailBefore + 1), () -> "no mail; notifications: "
+                    + given().auth().oauth2(analyst).get("/api/v1/cases/" + id + "/notifications").asString());
             MimeMessage mail = SmtpServer.greenMail.getReceivedMessages()[mailBefore];
             assertEquals("cleo@client.example", mail.getAllRecipients()[0].toString());
             assertTrue(mail.getSubject().startsWith("[Vigil HIGH] case #"), mail.getSubject());
