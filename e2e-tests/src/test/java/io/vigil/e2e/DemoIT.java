@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * would: every demo user signs in, the night-shift tier 1 sees the replayed attack as cases of all three
  * clients through the gateway, and each client's CIO sees their own client's cases only.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +36,7 @@ class DemoIT {
     }
 
     @Test
+    @Order(1)
     void theDemoSeedsThreeClientsWhoseUsersSignInAndSeeTheirOwnCases() throws Exception {
         Path file = VigilInfra.root().resolve(".vigil/demo.json");
         assertEquals(0, vigil("demo", "seed"), "./vigil demo seed failed: see .vigil/logs/e2e.log");
@@ -107,6 +112,59 @@ class DemoIT {
             assertEquals(alerts.get(t.path("id").asText()) + 7, page.jsonPath().getList("items.alertCount", Integer.class)
                     .stream().mapToInt(Integer::intValue).sum(), t.path("name") + ": seven more alerts");
         }
+    }
+
+    /**
+     * The portal in Debian's chromium (e2e-tests/browser/portal.mjs): a client's CIO signs in on Keycloak's page,
+     * reads the overview's charts, the confirmed incident's briefing and the ATT&CK and compliance views, downloads
+     * the month's PDF, on a laptop and a phone; then the client's admin approves the waiting containment step, and
+     * case-service's run shows it decided by that admin. Screenshots land in e2e-tests/target/portal.
+     */
+    @Test
+    @Order(2)
+    void theClientsPeopleUseThePortalInABrowserAndTheAdminsApprovalReachesTheRun() throws Exception {
+        JsonNode demo = JSON.readTree(VigilInfra.root().resolve(".vigil/demo.json").toFile());
+        JsonNode tenant = null;
+        for (JsonNode t : demo.path("tenants")) {
+            if (t.hasNonNull("incident") && tenant == null) {
+                tenant = t;
+            }
+        }
+        assertTrue(tenant != null, "the demo confirmed a critical incident: " + demo.path("tenants"));
+        String id = tenant.path("id").asText();
+        JsonNode cio = null;
+        JsonNode admin = null;
+        for (JsonNode u : demo.path("users")) {
+            if (u.path("tenantIds").toString().contains(id)) {
+                if (u.path("roles").get(0).asText().equals("customer-viewer")) {
+                    cio = u;
+                } else if (u.path("roles").get(0).asText().equals("customer-admin")) {
+                    admin = u;
+                }
+            }
+        }
+        Path browser = VigilInfra.root().resolve("e2e-tests/browser");
+        ProcessBuilder pb = new ProcessBuilder("node", "portal.mjs").directory(browser.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(java.util.Map.of("PORTAL", demo.path("urls").path("portal").asText(),
+                "CIO", cio.path("username").asText(), "CIO_PASSWORD", cio.path("password").asText(),
+                "ADMIN", admin.path("username").asText(), "ADMIN_PASSWORD", admin.path("password").asText(),
+                "INCIDENT", tenant.path("incident").asText(),
+                "OUT", VigilInfra.root().resolve("e2e-tests/target/portal").toString()));
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the browser test ran over three minutes");
+        assertEquals(0, p.exitValue(), "the portal in chromium: " + output);
+        JsonNode seen = JSON.readTree(output.lines().filter(l -> l.startsWith("{")).reduce((x, y) -> y).orElseThrow());
+        assertEquals(tenant.path("name").asText(), seen.path("tenant").asText());
+        assertTrue(seen.path("pdf").asText().endsWith(".pdf"));
+
+        // case-service took the admin's decision: the step is approved by them and the run went on.
+        String tier1 = Keycloak.passwordToken(demo.path("users").get(0).path("username").asText(),
+                demo.path("users").get(0).path("password").asText());
+        var run = given().auth().oauth2(tier1).get(Stack.GATEWAY + "/api/v1/cases/" + tenant.path("incident").asText()
+                + "/playbook-runs").then().statusCode(200).extract().jsonPath();
+        assertEquals(admin.path("username").asText(), run.getString("items[0].steps[0].decidedBy"));
+        assertTrue(!"WAITING_APPROVAL".equals(run.getString("items[0].steps[0].status")), run.prettify());
     }
 
     private static int vigil(String... args) throws Exception {

@@ -36,11 +36,12 @@ import java.util.stream.Stream;
 public final class DemoCli {
 
     static final String USAGE = """
-            usage: vigil demo seed [--url URL] [--keycloak URL] [--out FILE] [--rules DIR] [--scenario FILE]
+            usage: vigil demo seed [--url URL] [--keycloak URL] [--portal URL] [--out FILE] [--rules DIR] [--scenario FILE]
                    vigil demo replay [--url URL] [--out FILE] [--scenario FILE]
             seed    creates the demo MSSP (staff, three clients, their users, assets, keys, the starter rules)
                     and replays the scenario into each client; writes FILE (default .vigil/demo.json).
                     Run again, it finds what exists and resets the demo users' passwords.
+            --portal is the CIO portal's address written to FILE (default http://127.0.0.1:8084/portal).
             replay  sends the scenario again into every demo client (new events, new alerts), reading FILE.
             The demo is for a local stack: never run it against production (./vigil up skips it when
             VIGIL_PROFILE=prod). Keycloak's admin: VIGIL_KEYCLOAK_ADMIN / VIGIL_KEYCLOAK_ADMIN_PASSWORD.
@@ -78,6 +79,7 @@ public final class DemoCli {
     private final PrintStream out;
     private final String gateway;
     private final String keycloak;
+    private String portal = "http://127.0.0.1:8084/portal";
     private final long started = System.nanoTime();
     /** How many steps the command shows progress for (the seed's six; a replay is one). */
     private int steps = 6;
@@ -102,6 +104,7 @@ public final class DemoCli {
         Path file = Path.of(StackCli.option(args, "--out", ".vigil/demo.json"));
         Path scenario = Path.of(StackCli.option(args, "--scenario", "infra/demo/scenarios/credential-theft.ndjson"));
         DemoCli demo = new DemoCli(out, gateway, keycloak);
+        demo.portal = StackCli.option(args, "--portal", demo.portal);
         try {
             switch (args[0]) {
                 case "seed" -> demo.seed(file, Path.of(StackCli.option(args, "--rules", "infra/demo/rules")), scenario);
@@ -205,11 +208,13 @@ public final class DemoCli {
 
         demo.putObject("urls").put("gateway", gateway).put("swaggerUi", gateway + "/q/swagger-ui")
                 .put("keycloak", keycloak + "/realms/" + REALM).put("cases", gateway + "/api/v1/cases")
-                .put("token", keycloak + "/realms/" + REALM + "/protocol/openid-connect/token");
+                .put("token", keycloak + "/realms/" + REALM + "/protocol/openid-connect/token")
+                .put("portal", portal);
         demo.put("scenario", scenario.getFileName().toString());
         write(file, demo);
 
         replayInto(demo, scenario, 5, staffPasswords.get("demo.tier1"));
+        confirmCritical(demo, staffPasswords.get("demo.tier1"));
         write(file, demo);
 
         step(6, "each client's monthly report for its CIO");
@@ -302,6 +307,33 @@ public final class DemoCli {
         done(lines.size() * before.size() + " alerts in the queue, grouped into " + cases + " cases");
     }
 
+    /**
+     * The night shift takes each client's critical case (acknowledged, then worked on): a confirmed incident, so
+     * the client's CIO has a briefing to read in the portal while its containment step waits for their admin.
+     */
+    private void confirmCritical(ObjectNode demo, String tier1Password) throws IOException, InterruptedException {
+        String tier1 = token("demo.tier1", tier1Password);
+        int confirmed = 0;
+        for (JsonNode t : demo.path("tenants")) {
+            String critical = "/api/v1/cases?tenantId=" + t.path("id").asText() + "&severity=CRITICAL&limit=1";
+            JsonNode taken = get(tier1, critical + "&status=IN_PROGRESS").body().path("items"); // by an earlier seed
+            for (JsonNode c : taken.isEmpty() ? get(tier1, critical).body().path("items") : taken) {
+                List<String> moves = switch (c.path("status").asText()) {
+                    case "NEW" -> List.of("ACKNOWLEDGED", "IN_PROGRESS");
+                    case "ACKNOWLEDGED" -> List.of("IN_PROGRESS");
+                    default -> List.of(); // taken by an earlier seed
+                };
+                for (String status : moves) {
+                    send(json(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/cases/" + c.path("id").asText())), tier1,
+                            JSON.valueToTree(Map.of("status", status)), "PATCH"), 200);
+                }
+                ((ObjectNode) t).put("incident", c.path("id").asText());
+                confirmed++;
+            }
+        }
+        out.printf("      the night shift took %d critical case(s): confirmed incidents, briefed in the portal%n", confirmed);
+    }
+
     private void tour(ObjectNode demo, Path file) {
         out.println();
         out.println("The demo MSSP is ready (" + seconds() + " s). Its users (passwords are this installation's own):");
@@ -311,7 +343,10 @@ public final class DemoCli {
                             ? "provider staff, every client" : tenantName(demo, u.path("tenantIds").get(0).asText()));
         }
         out.println();
-        out.println("A five-step tour:");
+        out.println("The CIO portal: " + portal + "  (sign in as nw.cio to read Northwind Health's incidents, SLA and");
+        out.println("reports; as nw.admin to approve the containment step that waits for the client)");
+        out.println();
+        out.println("A five-step tour of the API:");
         out.println("  1. The queue, as the night-shift tier 1 sees it: sign in as demo.tier1 (token: the password grant of");
         out.println("     client vigil-cli at " + demo.path("urls").path("token").asText() + "), then");
         out.println("     GET " + gateway + "/api/v1/cases   (highest priority first, each with why)");

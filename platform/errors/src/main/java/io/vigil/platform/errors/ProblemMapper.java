@@ -49,6 +49,11 @@ public class ProblemMapper {
     record Kind(int status, String slug, String title) {
     }
 
+    /** The HTTP status a domain exception answers with (for pages that render it as HTML, not problem+json). */
+    public static int statusOf(ProblemException e) {
+        return kindOf(e.getClass()).status();
+    }
+
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
         Kind kind = kindOf(e.getClass());

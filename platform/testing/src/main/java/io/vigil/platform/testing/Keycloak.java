@@ -88,6 +88,24 @@ public final class Keycloak {
     }
 
     /**
+     * Lets the realm's client send browsers back to {@code redirectUri} (a pattern such as
+     * {@code http://127.0.0.1:41234/portal/*}) after signing in, as a test's random port needs; kept if present.
+     */
+    public static void allowRedirect(String clientId, String redirectUri) {
+        String admin = adminToken();
+        Response found = given().baseUri(baseUrl()).auth().oauth2(admin).queryParam("clientId", clientId)
+                .get("/admin/realms/" + REALM + "/clients").then().statusCode(200).extract().response();
+        String id = found.path("[0].id");
+        List<String> uris = new java.util.ArrayList<>(found.jsonPath().getList("[0].redirectUris", String.class));
+        if (!uris.contains(redirectUri)) {
+            uris.add(redirectUri);
+            given().baseUri(baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("clientId", clientId, "redirectUris", uris))
+                    .put("/admin/realms/" + REALM + "/clients/" + id).then().statusCode(204);
+        }
+    }
+
+    /**
      * A confidential client whose service account may manage the realm's users (realm-management's
      * manage-users and view-users), as a client's SSO grants a containment connector.
      */

@@ -107,13 +107,9 @@ public class BriefingService {
         List<Decision> decisions = new ArrayList<>();
         List<ContainmentAction> actions = new ArrayList<>();
         for (RunFact r : runs.ofCase(c.caseId)) {
+            decisions.addAll(decisions(r));
             for (CaseMessages.RunStep s : steps(r)) {
                 String words = BusinessTerms.action(s.action(), s.target());
-                if (s.status().equals("WAITING_APPROVAL") && r.status.equals("WAITING_APPROVAL")) {
-                    decisions.add(new Decision(r.runId, s.position(), s.action(), s.target(), words, s.approval(),
-                            r.startedBy, s.waitingSince(), "/api/v1/cases/" + c.caseId + "/playbook-runs/" + r.runId
-                                    + "/steps/" + s.position() + "/decision"));
-                }
                 if (!s.status().equals("SKIPPED")) {
                     actions.add(new ContainmentAction(r.runId, r.playbook, s.position(), s.action(), s.target(), words,
                             s.status(), s.decidedBy(), s.decisionNote(), s.finishedAt()));
@@ -128,6 +124,45 @@ public class BriefingService {
                 closed ? null : nextUpdate(c, clock.instant()), c.changedAt,
                 detail ? new BriefingResponse.TechnicalDetail(c.ruleId, List.of(c.techniques), List.of(c.tactics),
                         List.of(c.hosts), c.alertCount, c.tier, c.assignee, c.classification, c.rootCause) : null);
+    }
+
+    /** A step waiting for the client's admin, with the case it belongs to. */
+    public record PendingDecision(UUID caseId, long caseNumber, String caseTitle, String severity, String playbook,
+            Decision decision) {
+    }
+
+    /** The step each of the tenant's waiting runs waits on for its admin's decision, oldest run first. */
+    @Transactional
+    public List<PendingDecision> pendingDecisions(UUID tenantId) {
+        current.requireVisible(tenantId);
+        List<PendingDecision> out = new ArrayList<>();
+        for (RunFact r : runs.waitingOf(tenantId)) {
+            CaseFact c = cases.findById(r.caseId);
+            // the step the run waits on now (its wait started); a later step asks once the run reaches it
+            List<Decision> waiting = decisions(r);
+            List<Decision> now = waiting.stream().filter(d -> d.waitingSince() != null).toList();
+            for (Decision d : now.isEmpty() ? waiting.stream().limit(1).toList() : now) {
+                out.add(new PendingDecision(r.caseId, c == null ? 0 : c.number, c == null ? null : c.title,
+                        c == null ? null : c.severity, r.playbook, d));
+            }
+        }
+        return out;
+    }
+
+    /** The run's steps that wait for the client's admin (none once the run moved on). */
+    private List<Decision> decisions(RunFact r) {
+        List<Decision> out = new ArrayList<>();
+        if (!r.status.equals("WAITING_APPROVAL")) {
+            return out;
+        }
+        for (CaseMessages.RunStep s : steps(r)) {
+            if (s.status().equals("WAITING_APPROVAL")) {
+                out.add(new Decision(r.runId, s.position(), s.action(), s.target(),
+                        BusinessTerms.action(s.action(), s.target()), s.approval(), r.startedBy, s.waitingSince(),
+                        "/api/v1/cases/" + r.caseId + "/playbook-runs/" + r.runId + "/steps/" + s.position() + "/decision"));
+            }
+        }
+        return out;
     }
 
     private List<CaseMessages.RunStep> steps(RunFact r) {

@@ -175,6 +175,19 @@ public class MetricStatements {
         return em.createNativeQuery(sql).setParameter(1, tenantId).setParameter(2, from).setParameter(3, to);
     }
 
+    /** Cases opened per month of the tenant's zone from {@code from} to {@code to}: all, high or critical, alerts. */
+    public record MonthRow(String month, long cases, long severe, long alerts) {
+    }
+
+    public List<MonthRow> months(UUID tenantId, Instant from, Instant to, java.time.ZoneId zone) {
+        String sql = "select to_char(created_at at time zone ?4, 'YYYY-MM'), count(*), "
+                + "count(*) filter (where severity in ('HIGH', 'CRITICAL')), coalesce(sum(alert_count), 0) from ("
+                + CASES + ") p group by 1 order by 1";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query(sql, tenantId, from, to).setParameter(4, zone.getId()).getResultList();
+        return rows.stream().map(r -> new MonthRow((String) r[0], n(r[1]), n(r[2]), n(r[3]))).toList();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, UUID tenantId, Instant from, Instant to) {
         return query(sql, tenantId, from, to).getResultList();
