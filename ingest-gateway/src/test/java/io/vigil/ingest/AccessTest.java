@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -85,6 +86,13 @@ class AccessTest {
         usage.flush();
         assertNotNull(redis.hash(String.class).hget(ApiKeys.KEY_LAST_USED, k.keyId().toString()));
         assertNotNull(redis.hash(String.class).hget(ApiKeys.SOURCE_LAST_SEEN, k.source().toString()));
+        // Its volume: the events it delivered today (UTC), added up over requests, one write per flush.
+        String today = ApiKeys.SOURCE_EVENTS_PREFIX + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        send(k.key(), EVENT + EVENT + EVENT).then().statusCode(202);
+        usage.flush();
+        usage.flush();
+        assertEquals("5", redis.hash(String.class).hget(today, k.source().toString()), "2 + 3 events, counted once");
+        assertTrue(redis.key(String.class).ttl(today) > 0, "the day's counts expire");
         // The key's tenant set is its tenant only: naming another tenant is refused.
         given().header(ApiKeys.HEADER, k.key()).header("X-Vigil-Tenant", UUID.randomUUID().toString())
                 .contentType("application/x-ndjson").body(EVENT).post("/api/v1/ingest/events").then().statusCode(403);

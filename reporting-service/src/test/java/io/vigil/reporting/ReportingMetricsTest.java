@@ -150,6 +150,13 @@ class ReportingMetricsTest {
         logSource(a, firewall, "created", "2026-09-03T00:00:00Z", "Firewall syslog", "fortigate", "UNKNOWN", null, null);
         logSource(a, firewall, "silent", "2026-10-31T22:30:00Z", "Firewall syslog", "fortigate", "SILENT",
                 "2026-10-31T21:00:00Z", "2026-10-31T22:00:00Z");
+        // Sysmon's daily counts (UTC days): 1 and 31 October in Paris's October, 30 September not (its noon is
+        // before the month began at 22:00 UTC); a smaller, older count of 1 October arriving late changes nothing.
+        counted(a, sysmon, "2026-09-30", 200);
+        counted(a, sysmon, "2026-10-01", 1000);
+        counted(a, sysmon, "2026-10-31", 500);
+        counted(a, sysmon, "2026-10-01", 900);
+        counted(a, firewall, "2026-10-15", 42);
         // Last on tenant.events: once its recovery shows, everything before it was read.
         logSource(a, sysmon, "silent", "2026-10-10T10:00:00Z", "Sysmon on workstations", "sysmon", "SILENT",
                 "2026-10-10T08:00:00Z", "2026-10-10T09:00:00Z");
@@ -345,7 +352,8 @@ class ReportingMetricsTest {
                 "SLA: 83.3% of promises kept (5 of 6), 1 breached; 45 minutes waiting on you were not counted.",
                 "Regulatory notifications: 1 on time, 2 late or overdue.",
                 "Cases: 7 (1 in 2026-09); alerts: 21 (3).",
-                "Log sources: 2 declared, 1 silent now (\"Firewall syslog\"); 2 silences this month, 150 minutes in all.",
+                "Log sources: 2 declared, 1 silent now (\"Firewall syslog\"); 2 silences this month, 150 minutes in all; 1,542"
+                        + " events received (200 in 2026-09).",
                 "Attack stages seen (ATT&CK tactics, cases): Execution (7), Credential Access (1).",
                 "Improving: 2 follow-ups of post-incident reviews open (1 overdue), 1 done this month."),
                 made.getList("headlines"));
@@ -379,7 +387,8 @@ class ReportingMetricsTest {
         assertTrue(text.contains("83.3% of promises kept (5 of 6)"), text);
         assertTrue(text.contains("#6 case 6 CRITICAL"), text);
         assertTrue(text.contains("MTTA HIGH 5 6.0 63.2 15"), text);
-        assertTrue(text.contains("Firewall syslog fortigate SILENT 1 60"), text);
+        assertTrue(text.contains("Firewall syslog fortigate SILENT 42 1 60"), text);
+        assertTrue(text.contains("Sysmon on workstations sysmon OK 1,500 1 90"), text);
         assertTrue(text.contains("#5 Block macros from the internet client-it 2026-10-20 OVERDUE"), text);
         assertTrue(text.contains("Execution T1059.001 Command and Scripting Interpreter: PowerShell 7"), text);
 
@@ -461,6 +470,11 @@ class ReportingMetricsTest {
         assertEquals(List.of(60, 90), l.getList("items.silentMinutes"));
         assertEquals(List.of(60, 90), l.getList("items.longestSilenceMinutes"));
         assertEquals("2026-10-31T22:00:00Z", l.getString("items[0].silentSince"));
+        // Volumes: the days of the month per source, and month over month.
+        assertEquals(List.of(42, 1500), l.getList("items.events"));
+        assertEquals(1542, l.getInt("events"));
+        assertEquals(List.of(0, 200), l.getList("items.previousPeriodEvents"));
+        assertEquals(200, l.getInt("previousPeriodEvents"));
         JsonPath september = given().auth().oauth2(viewerA).queryParam("month", "2026-09")
                 .get("/api/v1/reports/tenants/" + a + "/log-sources").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(0, 60), september.getList("items.silentMinutes"));
@@ -614,6 +628,14 @@ class ReportingMetricsTest {
         publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.log-source." + type, 1,
                 Instant.parse(at), p.toString()));
     }
+    private void counted(UUID t, UUID source, String day, long events) throws Exception {
+        ObjectNode p = ((ObjectNode) EventContracts.examples("tenant.log-source.counted").get(0).deepCopy())
+                .put("logSourceId", source.toString()).put("tenantId", t.toString()).put("day", day).put("events", events)
+                .put("countedAt", day + "T23:55:00Z");
+        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.log-source.counted", 1,
+                Instant.parse(day + "T23:55:00Z"), p.toString()));
+    }
+
     private void review(UUID t, int n, String at, List<ObjectNode> followUps) throws Exception {
         ObjectNode r = (ObjectNode) EventContracts.examples("case.review.changed").get(0).deepCopy();
         r.put("caseId", cases[n].toString()).put("tenantId", t.toString()).put("caseNumber", n)

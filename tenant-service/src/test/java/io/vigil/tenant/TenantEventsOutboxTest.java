@@ -30,6 +30,8 @@ class TenantEventsOutboxTest {
     EntityManager em;
     @Inject
     io.vigil.platform.tenancy.CurrentTenant current;
+    @Inject
+    io.vigil.tenant.logsource.service.LogSourceService logSources;
 
     @Test
     void onboardingATenantPublishesTenantCreated() throws Exception {
@@ -107,6 +109,51 @@ class TenantEventsOutboxTest {
         } finally {
             request.terminate();
         }
+    }
+
+    /** The gateway's daily count of a source reaches tenant.events, once per change, for reporting's volumes. */
+    @Test
+    void eachLogSourcesDailyCountIsAnnouncedWhenItChanges() throws Exception {
+        UUID tenant = Fixtures.tenant("volumes");
+        String admin = Fixtures.member("customer-admin", tenant);
+        String id = io.restassured.RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("name", "Firewall syslog", "product", "fortigate", "format", "CEF"))
+                .post("/api/v1/tenants/" + tenant + "/log-sources").then().statusCode(201).extract().path("id");
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        var hashes = redis.hash(String.class);
+        hashes.hincrby(io.vigil.platform.tenancy.ApiKeys.SOURCE_EVENTS_PREFIX + day, id, 12);
+        announce();
+        StreamMessage<String, String, String> first = awaitType(tenant.toString(), "tenant.log-source.counted").orElseThrow(
+                () -> new AssertionError("tenant.log-source.counted never reached tenant.events"));
+        assertTrue(first.payload().get("payload").contains("\"events\":12"), first.payload().get("payload"));
+        assertTrue(first.payload().get("payload").contains("\"day\":\"" + day + "\""), first.payload().get("payload"));
+        announce();
+        assertEquals(1, counted(tenant.toString()), "an unchanged count is not announced again");
+        hashes.hincrby(io.vigil.platform.tenancy.ApiKeys.SOURCE_EVENTS_PREFIX + day, id, 3);
+        announce();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (counted(tenant.toString()) < 2 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertEquals(2, counted(tenant.toString()));
+    }
+
+    private void announce() {
+        var ctx = io.quarkus.arc.Arc.container().requestContext();
+        ctx.activate();
+        try {
+            current.set(io.vigil.platform.tenancy.TenantContext.system("test"));
+            logSources.announceCountsNow(Instant.now());
+        } finally {
+            ctx.terminate();
+        }
+    }
+
+    private long counted(String tenantId) {
+        String since = (System.currentTimeMillis() - 60_000) + "-0";
+        return redis.stream(String.class, String.class, String.class).xrange("tenant.events", StreamRange.of(since, "+"))
+                .stream().filter(m -> tenantId.equals(m.payload().get("tenantId"))
+                        && "tenant.log-source.counted".equals(m.payload().get("type"))).count();
     }
 
     private Optional<StreamMessage<String, String, String>> awaitType(String tenantId, String type) throws InterruptedException {

@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Remembers when each API key was last used and when each log source last delivered events, and writes
- * both to Redis every few seconds (one write per key and source, not per request) for tenant-service's
- * key list and log-source health.
+ * Remembers when each API key was last used, when each log source last delivered events and how many it
+ * delivered each UTC day, and writes them to Redis every few seconds (one write per key and source, not per
+ * request) for tenant-service's key list, log-source health and volumes. A count not yet written when the
+ * gateway dies is lost (a few seconds' worth): volumes are for trends, the event store holds the events.
  */
 @ApplicationScoped
 public class UsageRecorder {
@@ -23,6 +24,8 @@ public class UsageRecorder {
     private final RedisDataSource redis;
     private final Map<UUID, Long> keys = new ConcurrentHashMap<>();
     private final Map<UUID, Long> sources = new ConcurrentHashMap<>();
+    /** Events per "yyyy-mm-dd|source id" since the last flush. */
+    private final Map<String, java.util.concurrent.atomic.LongAdder> counts = new ConcurrentHashMap<>();
 
     public UsageRecorder(RedisDataSource redis) {
         this.redis = redis;
@@ -32,14 +35,39 @@ public class UsageRecorder {
         keys.put(keyId, System.currentTimeMillis());
     }
 
-    public void sourceSeen(UUID logSourceId) {
-        sources.put(logSourceId, System.currentTimeMillis());
+    public void sourceSeen(UUID logSourceId, int events) {
+        long now = System.currentTimeMillis();
+        sources.put(logSourceId, now);
+        if (events > 0) {
+            String day = java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(now), java.time.ZoneOffset.UTC).toString();
+            counts.computeIfAbsent(day + "|" + logSourceId, k -> new java.util.concurrent.atomic.LongAdder()).add(events);
+        }
     }
 
     @Scheduled(every = "${vigil.ingest.usage-flush:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void flush() {
         flush(ApiKeys.KEY_LAST_USED, keys);
         flush(ApiKeys.SOURCE_LAST_SEEN, sources);
+        flushCounts();
+    }
+
+    private void flushCounts() {
+        for (String key : counts.keySet()) {
+            java.util.concurrent.atomic.LongAdder adder = counts.remove(key);
+            long n = adder == null ? 0 : adder.sumThenReset();
+            if (n == 0) {
+                continue;
+            }
+            String hash = ApiKeys.SOURCE_EVENTS_PREFIX + key.substring(0, key.indexOf('|'));
+            try {
+                redis.hash(String.class).hincrby(hash, key.substring(key.indexOf('|') + 1), n);
+                redis.key(String.class).expire(hash, java.time.Duration.ofDays(40));
+            } catch (RuntimeException e) {
+                counts.computeIfAbsent(key, k -> new java.util.concurrent.atomic.LongAdder()).add(n);
+                LOG.warnf("log-source volumes not written to Redis, retried at the next flush: %s", e.getMessage());
+                return;
+            }
+        }
     }
 
     private void flush(String hash, Map<UUID, Long> pending) {

@@ -233,7 +233,7 @@ public class IntakeService {
         }
         meters.counter("vigil.ingest.events", "tenant", tenantId.toString(), "outcome", "accepted").increment(stored);
         if (logSourceId != null) {
-            usage.sourceSeen(logSourceId);
+            usage.sourceSeen(logSourceId, stored);
         }
         return new IngestResult(tenantId, stored, failures.size(), stream);
     }

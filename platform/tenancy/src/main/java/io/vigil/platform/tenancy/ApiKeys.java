@@ -30,6 +30,11 @@ public final class ApiKeys {
     public static final String TENANT_STATUS = "vigil:tenant-status:";
     public static final String KEY_LAST_USED = "vigil:ingest-key-used";
     public static final String SOURCE_LAST_SEEN = "vigil:log-source-seen";
+    /**
+     * Events each log source delivered on a UTC day: hash {@code vigil:log-source-events:<yyyy-mm-dd>}, field the
+     * source's id, value the count (the gateway adds, tenant-service announces; kept 40 days).
+     */
+    public static final String SOURCE_EVENTS_PREFIX = "vigil:log-source-events:";
 
     /** Attributes of the security identity an API key authenticates as. */
     public static final String TENANT_ATTRIBUTE = "vigil.tenant-id";

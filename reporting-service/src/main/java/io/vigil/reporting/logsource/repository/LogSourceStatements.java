@@ -36,6 +36,31 @@ public class LogSourceStatements {
                 .setParameter(1, tenantId).getResultList();
     }
 
+    /** A day's count of a source: kept if larger than what is there (counts only grow within a day). */
+    public void counted(UUID sourceId, UUID tenantId, java.time.LocalDate day, long events, Instant at) {
+        em.createNativeQuery("insert into log_source_volumes (source_id, tenant_id, day, events, counted_at)"
+                + " values (?1, ?2, ?3, ?4, ?5) on conflict (source_id, day) do update set events = excluded.events,"
+                + " counted_at = excluded.counted_at where log_source_volumes.events < excluded.events")
+                .setParameter(1, sourceId).setParameter(2, tenantId).setParameter(3, day).setParameter(4, events)
+                .setParameter(5, at).executeUpdate();
+    }
+
+    /**
+     * Per source of the tenant, its events in [from, to): the UTC days whose noon falls in the period (a day counted
+     * in UTC belongs to the period holding most of it).
+     */
+    public java.util.Map<UUID, Long> events(UUID tenantId, Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select source_id, sum(events) from log_source_volumes where tenant_id = ?1"
+                + " and day >= cast(?2 as date) - 1 and day <= cast(?3 as date)"
+                + " and (day + time '12:00') at time zone 'UTC' >= ?2 and (day + time '12:00') at time zone 'UTC' < ?3"
+                + " group by source_id")
+                .setParameter(1, tenantId).setParameter(2, from).setParameter(3, to).getResultList();
+        java.util.Map<UUID, Long> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.put((UUID) r[0], ((Number) r[1]).longValue()));
+        return out;
+    }
+
     /** A silence began (once per start, however often the message comes). */
     public void silenceStarted(UUID sourceId, UUID tenantId, Instant at) {
         em.createNativeQuery("insert into log_source_silences (source_id, tenant_id, started_at) values (?1, ?2, ?3)"

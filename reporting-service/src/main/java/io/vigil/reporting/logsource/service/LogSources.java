@@ -26,6 +26,7 @@ public class LogSources {
     public static final String CREATED = "tenant.log-source.created";
     public static final String SILENT = "tenant.log-source.silent";
     public static final String RECOVERED = "tenant.log-source.recovered";
+    public static final String COUNTED = "tenant.log-source.counted";
 
     private final LogSourceStatements statements;
     private final TenantFactRepository tenants;
@@ -66,6 +67,11 @@ public class LogSources {
         }
     }
 
+    /** A day's count of a source, in the consumer's transaction. */
+    public void counted(Envelope envelope, io.vigil.reporting.logsource.LogSourceCount m) {
+        statements.counted(m.logSourceId(), envelope.tenantId(), m.day(), m.events(), m.countedAt());
+    }
+
     @Transactional
     public LogSourcesResponse of(UUID tenantId, String month, String from, String to) {
         current.requireVisible(tenantId);
@@ -73,13 +79,20 @@ public class LogSources {
         Instant now = clock.instant();
         Map<UUID, LogSourceStatements.SilenceRow> silences = statements.silences(tenantId, p.from(), p.to(), now).stream()
                 .collect(Collectors.toMap(LogSourceStatements.SilenceRow::sourceId, Function.identity()));
+        Period before = p.previous();
+        Map<UUID, Long> events = statements.events(tenantId, p.from(), p.to());
+        Map<UUID, Long> eventsBefore = statements.events(tenantId, before.from(), before.to());
         var items = statements.ofTenant(tenantId).stream().map(s -> {
             LogSourceStatements.SilenceRow r = silences.get(s.sourceId);
             return new LogSourcesResponse.Source(s.sourceId, s.name, s.product, s.format, s.expectedEventsPerDay, s.health,
                     s.lastSeenAt, s.silentSince, r == null ? 0 : r.silences(), r == null ? 0 : r.minutes(),
-                    r == null ? 0 : r.longestMinutes());
+                    r == null ? 0 : r.longestMinutes(), events.getOrDefault(s.sourceId, 0L),
+                    eventsBefore.getOrDefault(s.sourceId, 0L));
         }).toList();
         return new LogSourcesResponse(tenantId, PeriodResponse.of(p),
-                items.size(), items.stream().filter(s -> "SILENT".equals(s.health())).count(), items);
+                items.size(), items.stream().filter(s -> "SILENT".equals(s.health())).count(),
+                items.stream().mapToLong(LogSourcesResponse.Source::events).sum(),
+                items.stream().mapToLong(LogSourcesResponse.Source::previousPeriodEvents).sum(), PeriodResponse.of(before),
+                items);
     }
 }

@@ -97,9 +97,11 @@ public final class ReportPdf {
             }
             if (r.logSources() != null && r.logSources().sources() > 0) {
                 w.heading("Log sources");
-                w.table(new float[] {175, 70, 60, 95, 95}, List.of("Source", "Product", "Health", "Silences", "Silent (min)"),
-                        r.logSources().items().stream().map(s -> List.of(s.name(), s.product() == null ? "-" : s.product(),
-                                s.health(), "" + s.silences(), "" + s.silentMinutes())).toList());
+                w.table(new float[] {150, 65, 55, 80, 55, 90}, List.of("Source", "Product", "Health", "Events", "Silences",
+                        "Silent (min)"), r.logSources().items().stream().map(s -> List.of(s.name(),
+                                s.product() == null ? "-" : s.product(), s.health(),
+                                String.format(Locale.ROOT, "%,d", s.events()), "" + s.silences(), "" + s.silentMinutes()))
+                        .toList());
             }
             if (r.attack() != null && r.attack().tactics().stream().anyMatch(c -> c.cases() > 0)) {
                 w.heading("Attack techniques seen (" + r.attack().attackVersion() + ")");

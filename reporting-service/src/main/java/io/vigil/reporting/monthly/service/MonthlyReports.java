@@ -272,7 +272,10 @@ public class MonthlyReports {
                     .map(s -> "\"" + s.name() + "\"").toList();
             out.add("Log sources: " + sources.sources() + " declared, " + (silent.isEmpty() ? "none silent now"
                     : silent.size() + " silent now (" + String.join(", ", silent) + ")") + "; " + silences + " silence"
-                    + (silences == 1 ? "" : "s") + " this month, " + minutes + " minutes in all.");
+                    + (silences == 1 ? "" : "s") + " this month, " + minutes + " minutes in all; "
+                    + String.format(java.util.Locale.ROOT, "%,d", sources.events()) + " events received ("
+                    + String.format(java.util.Locale.ROOT, "%,d", sources.previousPeriodEvents()) + " in "
+                    + sources.previousPeriod().label() + ").");
         }
         f.rules().stream().filter(r -> r.closed() >= 3 && r.falsePositiveRate() != null && r.falsePositiveRate() >= 0.5)
                 .findFirst().ifPresent(r -> out.add("Being tuned: \"" + (r.title() == null ? r.ruleId() : r.title()) + "\", "

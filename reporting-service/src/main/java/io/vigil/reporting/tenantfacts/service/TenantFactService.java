@@ -37,6 +37,7 @@ public class TenantFactService implements MessageHandler {
         m.put(io.vigil.reporting.logsource.service.LogSources.CREATED, List.of(1));
         m.put(io.vigil.reporting.logsource.service.LogSources.SILENT, List.of(1));
         m.put(io.vigil.reporting.logsource.service.LogSources.RECOVERED, List.of(1));
+        m.put(io.vigil.reporting.logsource.service.LogSources.COUNTED, List.of(1));
         READS = Map.copyOf(m);
     }
     public static final String GROUP = "reporting";
@@ -75,6 +76,10 @@ public class TenantFactService implements MessageHandler {
     public void handle(Envelope envelope) throws Exception {
         if (envelope.type().equals(ASSET_CREATED)) {
             asset(envelope, mapper.readValue(envelope.payload(), AssetMessage.class));
+            return;
+        }
+        if (envelope.type().equals(io.vigil.reporting.logsource.service.LogSources.COUNTED)) {
+            logSources.counted(envelope, mapper.readValue(envelope.payload(), io.vigil.reporting.logsource.LogSourceCount.class));
             return;
         }
         if (envelope.type().startsWith("tenant.log-source.")) {

@@ -30,6 +30,8 @@ import org.jboss.logging.Logger;
  * Log sources of a tenant and their health. The gateway records when each source last delivered an event
  * (a Redis hash); a source quiet for longer than its threshold is SILENT, and the periodic check reports
  * each silence once (event {@code tenant.log-source.silent}) and its end ({@code tenant.log-source.recovered}).
+ * The gateway also counts each source's events per UTC day; a second pass announces the counts that changed
+ * ({@code tenant.log-source.counted}, today's and yesterday's) for reporting's volumes.
  */
 @ApplicationScoped
 public class LogSourceService {
@@ -41,14 +43,76 @@ public class LogSourceService {
     private final CurrentTenant current;
     private final AuditTrail audit;
     private final HashCommands<String, String, String> hashes;
+    private final io.quarkus.redis.datasource.keys.KeyCommands<String> keys;
+    private final io.vigil.platform.streams.Outbox outbox;
 
     public LogSourceService(LogSourceRepository sources, TenantService tenants, CurrentTenant current, AuditTrail audit,
-            RedisDataSource redis) {
+            RedisDataSource redis, io.vigil.platform.streams.Outbox outbox) {
         this.sources = sources;
         this.tenants = tenants;
         this.current = current;
         this.audit = audit;
         this.hashes = redis.hash(String.class);
+        this.keys = redis.key(String.class);
+        this.outbox = outbox;
+    }
+
+    /** What {@code tenant.log-source.counted} says: a source's events on one UTC day, as counted so far. */
+    public record Counted(UUID logSourceId, UUID tenantId, String name, String product, java.time.LocalDate day,
+            long events, Instant countedAt) {
+    }
+
+    static final String ANNOUNCED_PREFIX = "vigil:log-source-events-announced:";
+
+    @Scheduled(every = "${vigil.tenant.log-sources.count-every:5m}", delayed = "45s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void announceCounts() {
+        current.set(TenantContext.system("log-source-volumes"));
+        try {
+            announceCountsNow(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("log-source volumes not announced, retried at the next run: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Announces each source's count of yesterday and today (UTC) that changed since it was last announced; returns
+     * how many it announced. The announced counts are remembered only once the outbox holds their messages.
+     */
+    public int announceCountsNow(Instant now) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        int announced = 0;
+        for (java.time.LocalDate day : List.of(today.minusDays(1), today)) {
+            Map<String, String> counts = hashes.hgetall(ApiKeys.SOURCE_EVENTS_PREFIX + day);
+            if (counts.isEmpty()) {
+                continue;
+            }
+            Map<String, String> before = hashes.hgetall(ANNOUNCED_PREFIX + day);
+            Map<String, String> changed = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                Map<String, String> out = new HashMap<>();
+                for (Map.Entry<String, String> c : counts.entrySet()) {
+                    if (c.getValue().equals(before.get(c.getKey()))) {
+                        continue; // nothing new
+                    }
+                    LogSource s = sources.findById(UUID.fromString(c.getKey()));
+                    if (s == null) {
+                        continue; // deleted since
+                    }
+                    outbox.add(audit.stream(), io.vigil.platform.streams.Envelope.of(s.tenantId, "tenant.log-source.counted",
+                            io.vigil.tenant.audit.Json.write(new Counted(s.id, s.tenantId, s.name, s.product, day,
+                                    Long.parseLong(c.getValue()), now))));
+                    out.put(c.getKey(), c.getValue());
+                }
+                return out;
+            });
+            if (!changed.isEmpty()) { // remembered once the outbox holds the messages: at worst announced twice
+                hashes.hset(ANNOUNCED_PREFIX + day, changed);
+                keys.expire(ANNOUNCED_PREFIX + day, Duration.ofDays(3));
+                announced += changed.size();
+            }
+        }
+        return announced;
     }
 
     @Transactional
