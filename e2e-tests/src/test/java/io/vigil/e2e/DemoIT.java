@@ -95,7 +95,9 @@ class DemoIT {
             var runs = given().auth().oauth2(tier1).get(Stack.GATEWAY + "/api/v1/cases/" + critical + "/playbook-runs")
                     .then().statusCode(200).extract().jsonPath();
             assertEquals("automation:contain-critical", runs.getString("items[0].startedBy"), t.path("name").asText());
-            assertEquals("WAITING_APPROVAL", runs.getString("items[0].status"), t.path("name") + ": a pending approval");
+            // (a stack reused from an earlier run may hold the browser test's approval: then the run went on)
+            assertTrue("WAITING_APPROVAL".equals(runs.getString("items[0].status"))
+                    || runs.getString("items[0].steps[0].decidedBy") != null, t.path("name") + ": a pending approval");
         }
 
         // Run again (a user resetting the demo): it finds what exists, the new passwords work, and the
@@ -124,13 +126,17 @@ class DemoIT {
     @Order(2)
     void theClientsPeopleUseThePortalInABrowserAndTheAdminsApprovalReachesTheRun() throws Exception {
         JsonNode demo = JSON.readTree(VigilInfra.root().resolve(".vigil/demo.json").toFile());
+        String staff = Keycloak.passwordToken(demo.path("users").get(0).path("username").asText(),
+                demo.path("users").get(0).path("password").asText());
         JsonNode tenant = null;
-        for (JsonNode t : demo.path("tenants")) {
-            if (t.hasNonNull("incident") && tenant == null) {
+        for (JsonNode t : demo.path("tenants")) { // a client whose incident still waits (a reused stack used some)
+            if (t.hasNonNull("incident") && tenant == null && "WAITING_APPROVAL".equals(given().auth().oauth2(staff)
+                    .get(Stack.GATEWAY + "/api/v1/cases/" + t.path("incident").asText() + "/playbook-runs").then()
+                    .statusCode(200).extract().jsonPath().getString("items[0].status"))) {
                 tenant = t;
             }
         }
-        assertTrue(tenant != null, "the demo confirmed a critical incident: " + demo.path("tenants"));
+        assertTrue(tenant != null, "the demo confirmed a critical incident waiting for its client: " + demo.path("tenants"));
         String id = tenant.path("id").asText();
         JsonNode cio = null;
         JsonNode admin = null;

@@ -70,9 +70,10 @@ class PortalTest {
         tenant(a, "Acme Portal Bank", "Europe/Paris");
         tenant(b, "Globex Portal Works", "America/New_York");
         Instant now = Instant.now();
-        incident(a, aCase, 7, "Ransomware on a finance workstation", "CRITICAL", now.minusSeconds(3600));
+        incident(a, aCase, 7, "Ransomware on a finance workstation", "CRITICAL", now.minusSeconds(900));
         incident(b, bCase, 3, "Globex only: phishing of the CFO", "HIGH", now.minusSeconds(1800));
         waitingRun(a, aCase, now.minusSeconds(600));
+        logSource(a, "Sysmon on workstations", 1_843_227);
         Keycloak.tenantGroup(a);
         Keycloak.tenantGroup(b);
         viewerA = Keycloak.user(List.of("customer-viewer"), List.of("/tenants/" + a));
@@ -118,6 +119,8 @@ class PortalTest {
         assertTrue(overview.contains("<svg viewBox=\"0 0 600 220\" role=\"img\""), "the trend chart is drawn");
         assertTrue(overview.contains("1 high or critical"), "the chart tells its figures in words");
         assertTrue(overview.contains(">1</p><p>decision waiting for you"), "the waiting decision is counted");
+        assertTrue(overview.contains("<th scope=\"row\">Sysmon on workstations</th><td>ok</td><td>1,843,227</td>"),
+                "each log source's health and events this month");
         assertFalse(overview.contains("Globex"), "nothing of the other client");
 
         String incidents = browser.get(url("/portal/t/" + a + "/incidents")).body();
@@ -162,6 +165,11 @@ class PortalTest {
         HttpResponse<String> home = browser.signIn(url("/portal"), staff.username(), staff.password());
         assertEquals("/portal", home.uri().getPath());
         assertTrue(home.body().contains("Acme Portal Bank") && home.body().contains("Globex Portal Works"), home.body());
+        // As the SOC manager sees them: this month's figures, the open critical incident's client first.
+        assertTrue(home.body().contains("Open critical"), home.body());
+        assertTrue(home.body().indexOf("Acme Portal Bank") < home.body().indexOf("Globex Portal Works"), home.body());
+        assertTrue(java.util.regex.Pattern.compile("Acme Portal Bank</a></th>\\s*<td>[^<]*</td><td>1</td><td>1</td><td>1</td>")
+                .matcher(home.body()).find(), "one case, open, critical: " + home.body());
         String globex = browser.get(url("/portal/t/" + b + "/incidents")).body();
         assertTrue(globex.contains("phishing of the CFO"));
         assertTrue(globex.contains("Switch client"));
@@ -247,6 +255,22 @@ class PortalTest {
         ObjectNode p = ((ObjectNode) EventContracts.examples("tenant.created").get(0).deepCopy()).put("id", t.toString())
                 .put("name", name).put("slug", "p-" + t.toString().substring(0, 8)).put("timeZone", zone);
         publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.created", 1, Instant.now(), p.toString()));
+    }
+
+    /** A log source of the tenant, healthy, and its count of events today (UTC). */
+    private void logSource(UUID t, String name, long events) throws Exception {
+        UUID id = UUID.randomUUID();
+        ObjectNode p = ((ObjectNode) EventContracts.examples("tenant.log-source.created").get(0).deepCopy())
+                .put("id", id.toString()).put("tenantId", t.toString()).put("name", name).put("health", "OK")
+                .put("lastSeenAt", Instant.now().toString()).putNull("silentSince");
+        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.log-source.created", 1, Instant.now(),
+                p.toString()));
+        ObjectNode c = ((ObjectNode) EventContracts.examples("tenant.log-source.counted").get(0).deepCopy())
+                .put("logSourceId", id.toString()).put("tenantId", t.toString()).put("name", name)
+                .put("day", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()).put("events", events)
+                .put("countedAt", Instant.now().toString());
+        publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.log-source.counted", 1, Instant.now(),
+                c.toString()));
     }
 
     /** A case the SOC confirmed (in progress), on host fin-ws-01, seen as impact (data encrypted). */

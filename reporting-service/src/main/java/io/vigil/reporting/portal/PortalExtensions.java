@@ -45,6 +45,11 @@ public final class PortalExtensions {
         return yearMonth == null ? "—" : Words.month(yearMonth);
     }
 
+    /** A count with thousands separated: 1,843,227. */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
     /** A percentage of a ratio, one decimal. */
     static String percent(Double ratio) {
         return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", ratio * 100);

@@ -63,11 +63,12 @@ public class PortalResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tenants(Viewer viewer);
+        static native TemplateInstance tenants(Viewer viewer,
+                List<io.vigil.reporting.metrics.rest.TenantSlaResponse> overview);
 
         static native TemplateInstance overview(Viewer viewer, MetricsResponse metrics, List<IncidentSummary> open,
                 boolean moreOpen, int pending, List<Charts.Gauge> gauges, Charts.BarChart trend,
-                List<MetricsService.MonthCount> months);
+                List<MetricsService.MonthCount> months, io.vigil.reporting.logsource.rest.LogSourcesResponse sources);
 
         static native TemplateInstance incidents(Viewer viewer, String state, List<IncidentSummary> incidents,
                 String next);
@@ -99,10 +100,12 @@ public class PortalResource {
     private final ComplianceService compliance;
     private final MonthlyReports monthly;
     private final CaseDecisions decisions;
+    private final io.vigil.reporting.logsource.service.LogSources logSources;
     private final byte[] formKey;
 
     public PortalResource(SecurityIdentity identity, TenantFactService tenants, MetricsService metrics, BriefingService briefings, AttackMatrix attack,
             ComplianceService compliance, MonthlyReports monthly, CaseDecisions decisions,
+            io.vigil.reporting.logsource.service.LogSources logSources,
             @ConfigProperty(name = "vigil.reporting.portal.form-key") String formKey) {
         this.identity = identity;
         this.tenants = tenants;
@@ -112,17 +115,19 @@ public class PortalResource {
         this.compliance = compliance;
         this.monthly = monthly;
         this.decisions = decisions;
+        this.logSources = logSources;
         this.formKey = formKey.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One tenant: straight to its overview; several: the staff member picks. */
+    /** One tenant: straight to its overview; several: the staff member picks, the worst SLA first. */
     @GET
     public Response home() {
         Viewer v = viewer();
         if (v.tenants().size() == 1) {
             return Response.seeOther(URI.create("/portal/t/" + v.tenants().get(0).tenantId())).build();
         }
-        return Response.ok(Templates.tenants(v)).build();
+        // Provider staff see their clients as the SOC manager does: worst SLA compliance of the month first.
+        return Response.ok(Templates.tenants(v, v.staff() ? metrics.overview(null, null, null) : List.of())).build();
     }
 
     @GET
@@ -141,7 +146,7 @@ public class PortalResource {
                 months.stream().map(MetricsService.MonthCount::cases).toList(),
                 months.stream().map(MetricsService.MonthCount::severe).toList());
         return Templates.overview(v, m, open.items(), open.nextCursor() != null,
-                briefings.pendingDecisions(tenantId).size(), gauges, trend, months);
+                briefings.pendingDecisions(tenantId).size(), gauges, trend, months, logSources.of(tenantId, null, null, null));
     }
 
     @GET

@@ -46,14 +46,15 @@ public class LogSourceStatements {
     }
 
     /**
-     * Per source of the tenant, its events in [from, to): the UTC days whose noon falls in the period (a day counted
-     * in UTC belongs to the period holding most of it).
+     * Per source of the tenant, its events in [from, to): the UTC days whose noon is not before {@code from} and that
+     * began before {@code to} (a day counted in UTC belongs to the month holding most of it; a month so far counts
+     * today's events so far).
      */
     public java.util.Map<UUID, Long> events(UUID tenantId, Instant from, Instant to) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select source_id, sum(events) from log_source_volumes where tenant_id = ?1"
                 + " and day >= cast(?2 as date) - 1 and day <= cast(?3 as date)"
-                + " and (day + time '12:00') at time zone 'UTC' >= ?2 and (day + time '12:00') at time zone 'UTC' < ?3"
+                + " and (day + time '12:00') at time zone 'UTC' >= ?2 and cast(day as timestamp) at time zone 'UTC' < ?3"
                 + " group by source_id")
                 .setParameter(1, tenantId).setParameter(2, from).setParameter(3, to).getResultList();
         java.util.Map<UUID, Long> out = new java.util.HashMap<>();
