@@ -52,6 +52,7 @@ public class UsageRecorder {
     }
 
     private void flushCounts() {
+        java.util.Set<String> written = new java.util.HashSet<>();
         for (String key : counts.keySet()) {
             java.util.concurrent.atomic.LongAdder adder = counts.remove(key);
             long n = adder == null ? 0 : adder.sumThenReset();
@@ -61,7 +62,9 @@ public class UsageRecorder {
             String hash = ApiKeys.SOURCE_EVENTS_PREFIX + key.substring(0, key.indexOf('|'));
             try {
                 redis.hash(String.class).hincrby(hash, key.substring(key.indexOf('|') + 1), n);
-                redis.key(String.class).expire(hash, java.time.Duration.ofDays(40));
+                if (written.add(hash)) {
+                    redis.key(String.class).expire(hash, java.time.Duration.ofDays(40));
+                }
             } catch (RuntimeException e) {
                 counts.computeIfAbsent(key, k -> new java.util.concurrent.atomic.LongAdder()).add(n);
                 LOG.warnf("log-source volumes not written to Redis, retried at the next flush: %s", e.getMessage());

@@ -35,11 +35,8 @@ public class CaseDecisions {
         this.caseService = caseService;
     }
 
-    /** What case-service answered: the step's status after the decision. */
-    public record Outcome(String runStatus, String stepStatus) {
-    }
-
-    public Outcome decide(String accessToken, UUID caseId, UUID runId, int step, boolean approve, String note) {
+    /** Has case-service decide the step; its refusals come back as the same problems (404, 409 ...). */
+    public void decide(String accessToken, UUID caseId, UUID runId, int step, boolean approve, String note) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("approve", approve);
         body.put("note", note);
@@ -59,17 +56,10 @@ public class CaseDecisions {
             Thread.currentThread().interrupt();
             throw new ProblemException.ServiceUnavailable("interrupted; nothing was decided", 5);
         }
-        JsonNode json = parse(answer.body());
         if (answer.statusCode() / 100 == 2) {
-            String stepStatus = null;
-            for (JsonNode s : json.path("steps")) {
-                if (s.path("position").asInt() == step) {
-                    stepStatus = s.path("status").asText(null);
-                }
-            }
-            return new Outcome(json.path("status").asText(null), stepStatus);
+            return;
         }
-        String detail = json.path("detail").asText("case-service answered HTTP " + answer.statusCode());
+        String detail = parse(answer.body()).path("detail").asText("case-service answered HTTP " + answer.statusCode());
         throw switch (answer.statusCode()) {
             case 400, 422 -> new ProblemException.BadRequest(detail);
             case 403 -> new ProblemException.Forbidden(detail);

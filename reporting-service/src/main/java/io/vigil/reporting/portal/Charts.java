@@ -12,7 +12,6 @@ public final class Charts {
 
     /** Drawing area of a bar chart, in SVG user units (the SVG scales to its box). */
     static final int WIDTH = 600;
-    static final int HEIGHT = 220;
     static final int BASELINE = 190;
     static final int TOP = 20;
 

@@ -68,7 +68,7 @@ public class PortalResource {
 
         static native TemplateInstance overview(Viewer viewer, MetricsResponse metrics, List<IncidentSummary> open,
                 boolean moreOpen, int pending, List<Charts.Gauge> gauges, Charts.BarChart trend,
-                List<MetricsService.MonthCount> months, io.vigil.reporting.logsource.rest.LogSourcesResponse sources);
+                List<io.vigil.reporting.metrics.repository.MetricStatements.MonthRow> months, io.vigil.reporting.logsource.rest.LogSourcesResponse sources);
 
         static native TemplateInstance incidents(Viewer viewer, String state, List<IncidentSummary> incidents,
                 String next);
@@ -140,11 +140,11 @@ public class PortalResource {
         for (MetricsResponse.ClockCompliance c : m.clocks()) {
             gauges.add(Charts.compliance(Words.clock(c.family(), c.kind(), c.regime()), c.compliance(), c.met(), c.breached()));
         }
-        List<MetricsService.MonthCount> months = metrics.trend(tenantId, 6);
+        List<io.vigil.reporting.metrics.repository.MetricStatements.MonthRow> months = metrics.trend(tenantId, 6);
         Charts.BarChart trend = Charts.bars("Cases opened per month, last six months",
                 months.stream().map(x -> Words.month(x.month())).toList(),
-                months.stream().map(MetricsService.MonthCount::cases).toList(),
-                months.stream().map(MetricsService.MonthCount::severe).toList());
+                months.stream().map(io.vigil.reporting.metrics.repository.MetricStatements.MonthRow::cases).toList(),
+                months.stream().map(io.vigil.reporting.metrics.repository.MetricStatements.MonthRow::severe).toList());
         return Templates.overview(v, m, open.items(), open.nextCursor() != null,
                 briefings.pendingDecisions(tenantId).size(), gauges, trend, months, logSources.of(tenantId, null, null, null));
     }

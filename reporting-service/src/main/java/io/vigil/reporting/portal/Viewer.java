@@ -3,7 +3,6 @@ package io.vigil.reporting.portal;
 import io.quarkus.qute.TemplateData;
 import io.vigil.reporting.tenantfacts.rest.TenantFactResponse;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Who reads the page: their name, whether they are provider staff (who pick among the tenants they serve) or
@@ -31,9 +30,5 @@ public record Viewer(String name, String roleInWords, boolean staff, boolean can
     /** An instant as people read it, in the open tenant's zone ("—" when there is none). */
     public String when(java.time.Instant instant) {
         return PortalExtensions.at(instant, tenant == null ? null : tenant.timeZone());
-    }
-
-    public UUID tenantId() {
-        return tenant == null ? null : tenant.tenantId();
     }
 }

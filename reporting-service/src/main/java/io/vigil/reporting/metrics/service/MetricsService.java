@@ -87,13 +87,9 @@ public class MetricsService {
     }
 
     /** The tenant's facts (null until its first message arrives); 404 when it is not the caller's. */
-    /** A month of the trend: cases opened, of which high or critical, and their alerts. */
-    public record MonthCount(String month, long cases, long severe, long alerts) {
-    }
-
     /** The last {@code months} months of the tenant's zone, this one included, oldest first, empty months too. */
     @Transactional
-    public List<MonthCount> trend(UUID tenantId, int months) {
+    public List<MetricStatements.MonthRow> trend(UUID tenantId, int months) {
         TenantFact t = visible(tenantId);
         ZoneId zone = TenantFact.zoneOf(t);
         java.time.YearMonth last = java.time.YearMonth.from(clock.instant().atZone(zone));
@@ -101,10 +97,9 @@ public class MetricsService {
         Map<String, MetricStatements.MonthRow> rows = new java.util.HashMap<>();
         statements.months(tenantId, first.atDay(1).atStartOfDay(zone).toInstant(),
                 last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), zone).forEach(r -> rows.put(r.month(), r));
-        List<MonthCount> out = new ArrayList<>();
+        List<MetricStatements.MonthRow> out = new ArrayList<>();
         for (java.time.YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            MetricStatements.MonthRow r = rows.get(m.toString());
-            out.add(r == null ? new MonthCount(m.toString(), 0, 0, 0) : new MonthCount(m.toString(), r.cases(), r.severe(), r.alerts()));
+            out.add(rows.getOrDefault(m.toString(), new MetricStatements.MonthRow(m.toString(), 0, 0, 0)));
         }
         return out;
     }

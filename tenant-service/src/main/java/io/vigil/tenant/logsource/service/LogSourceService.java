@@ -89,20 +89,19 @@ public class LogSourceService {
                 continue;
             }
             Map<String, String> before = hashes.hgetall(ANNOUNCED_PREFIX + day);
+            List<UUID> fresh = counts.entrySet().stream().filter(c -> !c.getValue().equals(before.get(c.getKey())))
+                    .map(c -> UUID.fromString(c.getKey())).toList();
+            if (fresh.isEmpty()) {
+                continue; // nothing new
+            }
             Map<String, String> changed = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
                 Map<String, String> out = new HashMap<>();
-                for (Map.Entry<String, String> c : counts.entrySet()) {
-                    if (c.getValue().equals(before.get(c.getKey()))) {
-                        continue; // nothing new
-                    }
-                    LogSource s = sources.findById(UUID.fromString(c.getKey()));
-                    if (s == null) {
-                        continue; // deleted since
-                    }
+                for (LogSource s : sources.list("id in ?1", fresh)) { // a source deleted since is not among them
+                    String n = counts.get(s.id.toString());
                     outbox.add(audit.stream(), io.vigil.platform.streams.Envelope.of(s.tenantId, "tenant.log-source.counted",
                             io.vigil.tenant.audit.Json.write(new Counted(s.id, s.tenantId, s.name, s.product, day,
-                                    Long.parseLong(c.getValue()), now))));
-                    out.put(c.getKey(), c.getValue());
+                                    Long.parseLong(n), now))));
+                    out.put(s.id.toString(), n);
                 }
                 return out;
             });
