@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.arc.Arc;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -22,8 +21,6 @@ import io.vigil.platform.testing.TestEvents;
 import io.vigil.platform.streams.StreamConsumer;
 import io.vigil.platform.streams.StreamConsumers;
 import io.vigil.platform.streams.StreamPublisher;
-import io.vigil.platform.tenancy.CurrentTenant;
-import io.vigil.platform.tenancy.TenantContext;
 import io.vigil.platform.testing.Keycloak;
 import io.vigil.platform.testing.VigilInfra;
 import jakarta.inject.Inject;
@@ -118,7 +115,7 @@ class BaselineTest {
                 .body("items.find { it.value == 'psexec.exe' }.firstSeen", org.hamcrest.Matchers.startsWith("2020-10-19T03:30"));
 
         // Volume: WORKSTATION5's hours judged against the three days before each.
-        int raised = asSystem(() -> volumes.evaluate(Instant.now()));
+        int raised = AsSystem.call(() -> volumes.evaluate(Instant.now()));
         List<JsonNode> unusual = alerts(tenant, since, "baseline:volume:", 7);
         Set<String> hours = unusual.stream().map(a -> a.path("baseline").path("hour").asText()).collect(Collectors.toSet());
         assertEquals(Set.of("2020-10-21T08:00:00Z", "2020-10-21T09:00:00Z", "2020-10-21T12:00:00Z",
@@ -130,7 +127,7 @@ class BaselineTest {
         assertEquals("workstation5", burst.path("baseline").path("entity").asText());
         assertEquals(0, alerts(lateTenant, since, "baseline:volume:", 0).size(), "no hour of the late tenant has a learned past");
         assertTrue(raised >= hours.size());
-        assertEquals(0, asSystem(() -> volumes.evaluate(Instant.now())), "each hour is judged once");
+        assertEquals(0, AsSystem.call(() -> volumes.evaluate(Instant.now())), "each hour is judged once");
         redis.key().del(stream); // twenty thousand events: do not keep them in Redis
     }
 
@@ -195,16 +192,5 @@ class BaselineTest {
             }
         }
         return found;
-    }
-
-    private static <T> T asSystem(java.util.concurrent.Callable<T> work) throws Exception {
-        var ctx = Arc.container().requestContext();
-        ctx.activate();
-        try {
-            Arc.container().instance(CurrentTenant.class).get().set(TenantContext.system("test"));
-            return work.call();
-        } finally {
-            ctx.terminate();
-        }
     }
 }

@@ -38,7 +38,7 @@ class StreamContractTest {
         Map<String, String> receives = new HashMap<>();
         events.all().forEach(s -> receives.put(s, EventConsumers.GROUP));
         receives.put(streams.alertVerdicts(), VerdictCounts.GROUP);
-        EventContracts.assertStreams("detection-service", Set.of(streams.alerts()), receives);
+        EventContracts.assertStreams("detection-service", Set.of(streams.alerts(), streams.detectionEvents()), receives);
     }
 
     @Test

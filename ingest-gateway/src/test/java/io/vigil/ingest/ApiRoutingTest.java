@@ -34,7 +34,7 @@ class ApiRoutingTest {
         assertEquals(tenants, router.upstream("tenants/" + t).orElseThrow());
         assertEquals(tenants, router.upstream("tenants/" + t + "/contacts").orElseThrow());
         for (String detectionOwned : List.of("filters", "filters/mf-x", "baselines/facts", "rule-settings",
-                "detection-mapping", "event-retention", "rule-verdicts")) {
+                "detection-mapping", "event-retention", "rule-verdicts", "rule-coverage")) {
             assertEquals(detection, router.upstream("tenants/" + t + "/" + detectionOwned).orElseThrow(), detectionOwned);
         }
         assertEquals(detection, router.upstream("events").orElseThrow());

@@ -67,6 +67,10 @@ class PortalTest {
 
     @BeforeAll
     void twoClients() throws Exception {
+        ObjectNode coverage = ((ObjectNode) EventContracts.examples("detection.coverage.changed").get(0).deepCopy())
+                .put("tenantId", a.toString()).put("computedAt", Instant.now().toString());
+        publisher.publish("detection.events", new Envelope(a, UUID.randomUUID(), "detection.coverage.changed", 1, Instant.now(),
+                coverage.toString()));
         tenant(a, "Acme Portal Bank", "Europe/Paris");
         tenant(b, "Globex Portal Works", "America/New_York");
         Instant now = Instant.now();
@@ -153,8 +157,17 @@ class PortalTest {
         assertEquals(404, browser.bytes(url("/portal/t/" + b + "/reports/" + month + ".pdf")).statusCode());
 
         String attack = browser.get(url("/portal/t/" + a + "/attack")).body();
+        for (int i = 0; i < 100 && !attack.contains("What your monitoring can see"); i++) {
+            Thread.sleep(100);
+            attack = browser.get(url("/portal/t/" + a + "/attack")).body();
+        }
         assertTrue(attack.contains("Impact"), "every tactic shows, the empty ones too");
         assertTrue(attack.contains("T1486"), "the case's technique is under its tactic");
+        // The coverage detection announced (the contract's example): T1059 and T1187 watched, one rule waits for scripts.
+        assertTrue(attack.contains("<strong>2 of "), "two techniques watched");
+        assertTrue(attack.contains("2 of the 3 rules switched on for you can fire"), "rules in words");
+        assertTrue(attack.contains("windows/ps_script</span> 1 rule<"), "what the blind rule waits for");
+        assertTrue(attack.contains("Not watched ("), "the gaps are named per stage");
         String compliance = browser.get(url("/portal/t/" + a + "/compliance")).body();
         assertTrue(compliance.contains("NIST CSF 2.0") && compliance.contains("A.5.26"), "both frameworks");
     }

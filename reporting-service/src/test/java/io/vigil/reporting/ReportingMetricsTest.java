@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -163,6 +164,10 @@ class ReportingMetricsTest {
         logSource(a, sysmon, "recovered", "2026-10-10T10:30:00Z", "Sysmon on workstations", "sysmon", "OK",
                 "2026-10-10T10:30:00Z", null);
 
+        // What detection-service announced of A's coverage; an older one arriving late changes nothing.
+        coverage(a, "2026-10-20T10:00:00Z", 40);
+        coverage(a, "2026-10-19T10:00:00Z", 99);
+
         Keycloak.tenantGroup(a);
         Keycloak.tenantGroup(b);
         viewerA = Keycloak.userToken(List.of("customer-viewer"), List.of("/tenants/" + a));
@@ -181,7 +186,9 @@ class ReportingMetricsTest {
                     .get("/api/v1/reports/tenants/" + a + "/metrics").then().statusCode(200).extract().jsonPath();
             List<Integer> silent = given().auth().oauth2(viewerA).queryParam("month", MONTH)
                     .get("/api/v1/reports/tenants/" + a + "/log-sources").then().extract().jsonPath().getList("items.silentMinutes");
-            if (m.getList("clocks.kind").contains("GDPR_NOTIFICATION")
+            Object coverage = given().auth().oauth2(viewerA).queryParam("month", MONTH)
+                    .get("/api/v1/reports/tenants/" + a + "/attack").then().extract().jsonPath().get("coverage.enabledRules");
+            if (Integer.valueOf(40).equals(coverage) && m.getList("clocks.kind").contains("GDPR_NOTIFICATION")
                     && "2026-09-30T22:00:00Z".equals(m.getString("period.from")) && List.of(60, 90).equals(silent)) {
                 break; // the last message of A is in, and A's time zone is known
             }
@@ -345,6 +352,8 @@ class ReportingMetricsTest {
         String base = "/api/v1/reports/tenants/" + a + "/monthly/";
         JsonPath made = given().auth().oauth2(adminA).post(base + MONTH).then().statusCode(201)
                 .header("Location", base + MONTH).extract().jsonPath();
+        int techniques = (int) io.vigil.detection.engine.attack.Attack.get().techniques().stream()
+                .filter(t -> !t.id().contains(".")).count();
         // Confirmed incidents: c1 and c6 contained, c2 resolved, c5 closed as a true positive (c3, c4 false
         // positives and the untouched c7 are not incidents). SLA: 5 of 6 promises kept, 45 paused minutes.
         assertEquals(List.of(
@@ -355,6 +364,8 @@ class ReportingMetricsTest {
                 "Log sources: 2 declared, 1 silent now (\"Firewall syslog\"); 2 silences this month, 150 minutes in all; 1,542"
                         + " events received (200 in 2026-09).",
                 "Attack stages seen (ATT&CK tactics, cases): Execution (7), Credential Access (1).",
+                "Coverage: detection rules watch 2 of " + techniques + " ATT&CK techniques with the events you send (31 of 40"
+                        + " rules can fire); 2 rules wait for events you do not send (windows/process_access).",
                 "Improving: 2 follow-ups of post-incident reviews open (1 overdue), 1 done this month."),
                 made.getList("headlines"));
         // Open follow-ups, the one due 20 October overdue by the month's end; the one done on the 28th; not the dropped.
@@ -391,6 +402,7 @@ class ReportingMetricsTest {
         assertTrue(text.contains("Sysmon on workstations sysmon OK 1,500 1 90"), text);
         assertTrue(text.contains("#5 Block macros from the internet client-it 2026-10-20 OVERDUE"), text);
         assertTrue(text.contains("Execution T1059.001 Command and Scripting Interpreter: PowerShell 7"), text);
+        assertTrue(text.contains("Coverage: detection rules watch 2 of " + techniques), text);
 
         // Only the tenant's admins and the provider generate; nobody reads another tenant's report.
         given().auth().oauth2(viewerA).post(base + MONTH).then().statusCode(403);
@@ -503,6 +515,39 @@ class ReportingMetricsTest {
         assertEquals(List.of(), m.getList("unknownTechniques"));
         given().auth().oauth2(viewerA).queryParam("month", MONTH).get("/api/v1/reports/tenants/" + b + "/attack")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void theAttackMatrixShowsWhatTheTenantsRulesCanSeeWhereTheyAreBlindAndTheGaps() throws Exception {
+        JsonPath m = null;
+        for (int i = 0; i < 300 && (m == null || m.get("coverage") == null); i++) {
+            m = given().auth().oauth2(viewerA).queryParam("month", MONTH).get("/api/v1/reports/tenants/" + a + "/attack")
+                    .then().statusCode(200).extract().jsonPath();
+            Thread.sleep(100);
+        }
+        assertEquals(40, m.getInt("coverage.enabledRules"), "the newest announcement, not the late older one");
+        assertEquals(31, m.getInt("coverage.reachableRules"));
+        assertEquals(2, m.getInt("coverage.eventKinds"));
+        assertEquals(2, m.getInt("coverage.coveredTechniques"), "T1059 (through T1059.001) and T1187");
+        assertTrue(m.getInt("coverage.techniques") > 150, "the matrix's techniques, sub-techniques apart");
+        assertEquals("windows/process_access", m.getString("coverage.needs[0].logsource"));
+        assertEquals(2, m.getInt("coverage.needs[0].rules"));
+        // Execution: PowerShell watched by 3 rules; WMI is a gap, PowerShell's parent is not.
+        String execution = "tactics.find { it.id == 'TA0002' }";
+        assertEquals(List.of("T1059.001"), m.getList(execution + ".covered.id"));
+        assertEquals(3, m.getInt(execution + ".covered[0].rules"));
+        assertEquals(1, m.getInt(execution + ".coveredTechniques"));
+        assertTrue(m.getList(execution + ".gaps.id").contains("T1047"));
+        assertFalse(m.getList(execution + ".gaps.id").contains("T1059"));
+        assertEquals(m.getInt(execution + ".techniquesInTactic") - 1, m.getList(execution + ".gaps").size());
+        // Credential access: forced authentication watched, LSASS memory blind for want of process-access events.
+        String credentials = "tactics.find { it.id == 'TA0006' }";
+        assertEquals(List.of("T1187"), m.getList(credentials + ".covered.id"));
+        assertEquals(List.of("T1003.001"), m.getList(credentials + ".blind.id"));
+        assertEquals(List.of("windows/process_access"), m.getList(credentials + ".blind[0].needs"));
+        assertFalse(m.getList(credentials + ".gaps.id").contains("T1003"), "named by a blind rule: not a gap");
+        assertTrue(m.getList(credentials + ".gaps.id").contains("T1110"));
+        assertEquals("Brute Force", m.getString(credentials + ".gaps.find { it.id == 'T1110' }.name"));
     }
 
     @Test
@@ -634,6 +679,24 @@ class ReportingMetricsTest {
                 .put("countedAt", day + "T23:55:00Z");
         publisher.publish("tenant.events", new Envelope(t, UUID.randomUUID(), "tenant.log-source.counted", 1,
                 Instant.parse(day + "T23:55:00Z"), p.toString()));
+    }
+
+    private void coverage(UUID t, String at, int enabled) throws Exception {
+        ObjectNode c = (ObjectNode) EventContracts.examples("detection.coverage.changed").get(0).deepCopy();
+        c.put("tenantId", t.toString()).put("computedAt", at).put("enabledRules", enabled).put("reachableRules", 31);
+        ArrayNode kinds = c.putArray("eventKinds");
+        kinds.addObject().put("eventId", "1").put("channel", "microsoft-windows-sysmon/operational").put("lastSeen", at);
+        kinds.addObject().put("eventId", "4624").put("channel", "security").put("lastSeen", at);
+        ArrayNode techniques = c.putArray("techniques");
+        techniques.addObject().put("id", "T1059.001").put("name", "Command and Scripting Interpreter: PowerShell")
+                .put("reachableRules", 3).put("blindRules", 0).putArray("needs");
+        techniques.addObject().put("id", "T1187").put("name", "Forced Authentication").put("reachableRules", 1)
+                .put("blindRules", 0).putArray("needs");
+        techniques.addObject().put("id", "T1003.001").put("name", "OS Credential Dumping: LSASS Memory")
+                .put("reachableRules", 0).put("blindRules", 2).putArray("needs").add("windows/process_access");
+        c.putArray("needs").addObject().put("logsource", "windows/process_access").put("rules", 2);
+        publisher.publish("detection.events", new Envelope(t, UUID.randomUUID(), "detection.coverage.changed", 1,
+                Instant.parse(at), c.toString()));
     }
 
     private void review(UUID t, int n, String at, List<ObjectNode> followUps) throws Exception {

@@ -23,16 +23,19 @@ class StreamContractTest {
     TenantFactService tenantFacts;
     @Inject
     CaseFactService caseFacts;
+    @Inject
+    io.vigil.reporting.attack.service.CoverageFacts coverageFacts;
 
     @Test
     void configuredStreamsAreTheDocumentsOnes() {
         EventContracts.assertStreams("reporting-service", Set.of(), Map.of(streams.tenantEvents(), TenantFactService.GROUP,
-                streams.caseEvents(), TenantFactService.GROUP));
+                streams.caseEvents(), TenantFactService.GROUP, streams.detectionEvents(), TenantFactService.GROUP));
     }
 
     @Test
     void theReadModelReadsTheTypesTheDocumentSaysItReceives() {
-        Map<String, MessageHandler> byStream = Map.of(streams.tenantEvents(), tenantFacts, streams.caseEvents(), caseFacts);
+        Map<String, MessageHandler> byStream = Map.of(streams.tenantEvents(), tenantFacts, streams.caseEvents(), caseFacts,
+                streams.detectionEvents(), coverageFacts);
         for (EventContracts.Operation op : EventContracts.operations("reporting-service")) {
             assertEquals(op.messages(), byStream.get(op.address()).reads().keySet(), op.address());
         }

@@ -3,14 +3,17 @@ package io.vigil.detection.engine;
 import io.vigil.detection.engine.event.Event;
 import io.vigil.detection.engine.event.MapEvent;
 import io.vigil.detection.engine.match.Prefilter;
+import io.vigil.detection.engine.match.Requirement;
 import io.vigil.detection.engine.rule.LogsourceMapping;
 import io.vigil.detection.engine.rule.SigmaRule;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -66,17 +69,74 @@ public final class RuleSet {
 
     /** The rules that match the event, each once, in no particular order. */
     public List<SigmaRule> match(MapEvent event) {
-        Object eventId = event.get("EventID");
-        Object channelValue = event.get("Channel");
-        String id = eventId == null ? null : text(eventId);
-        String channel = channelValue == null ? null : channelValue.toString().toLowerCase(Locale.ROOT);
-        Kind kind = kinds.get(id + "|" + channel);
-        if (kind == null) {
-            kind = kinds.computeIfAbsent(id + "|" + channel, k -> kindOf(id, channel));
-        }
+        return match(event, EventKind.of(event));
+    }
+
+    /** The same, for a caller that knows the event's kind already. */
+    public List<SigmaRule> match(MapEvent event, EventKind k) {
         List<SigmaRule> hits = new ArrayList<>(2);
-        kind.match(event, channel, hits);
+        kind(k).match(event, k.channel(), hits);
         return hits;
+    }
+
+    /**
+     * The rules an event of this kind carrying these fields could match: the rules written for its logsource
+     * whose necessary texts can sit in a field it has (or in any field, or that need no text). Field names
+     * compare case-insensitively, as matching does; a logsource's aliased fields (Security 4688's
+     * NewProcessName seen as Image) count as present when their source is.
+     */
+    public List<SigmaRule> reachable(EventKind kind, Set<String> fields) {
+        Set<String> lower = new HashSet<>();
+        fields.forEach(f -> lower.add(f.toLowerCase(Locale.ROOT)));
+        List<SigmaRule> out = new ArrayList<>();
+        for (Entry e : kind(kind).entries) {
+            Set<String> present = lower;
+            if (e.gate() != null && !e.gate().fields().isEmpty()) {
+                present = new HashSet<>(lower);
+                for (Map.Entry<String, String> alias : e.gate().fields().entrySet()) {
+                    if (lower.contains(alias.getValue().toLowerCase(Locale.ROOT))) {
+                        present.add(alias.getKey().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            Requirement r = e.rule().detection().requirement();
+            Set<String> have = present;
+            if (r == null || r.anyOf().stream().anyMatch(fl -> couldHold(fl, kind, have))) {
+                out.add(e.rule());
+            }
+        }
+        return out;
+    }
+
+    /** Whether an event of the kind with these (lower-cased) fields can hold the text: its id and channel are known. */
+    private static boolean couldHold(Requirement.FieldLiteral fl, EventKind kind, Set<String> fields) {
+        String field = fl.field().toLowerCase(Locale.ROOT);
+        if (field.equals(Requirement.ANY_FIELD)) {
+            return true;
+        }
+        if (field.equals("eventid") && kind.eventId() != null) {
+            return kind.eventId().contains(fl.literal());
+        }
+        if (field.equals("channel") && kind.channel() != null) {
+            return kind.channel().contains(fl.literal());
+        }
+        return fields.contains(field);
+    }
+
+    /** Every rule of the set, each once. */
+    public synchronized List<SigmaRule> rules() {
+        Set<SigmaRule> all = new java.util.LinkedHashSet<>();
+        byEventId.values().forEach(l -> l.forEach(e -> all.add(e.rule())));
+        byChannel.values().forEach(l -> l.forEach(e -> all.add(e.rule())));
+        anyWindows.forEach(e -> all.add(e.rule()));
+        nonWindows.forEach(e -> all.add(e.rule()));
+        return List.copyOf(all);
+    }
+
+    private Kind kind(EventKind k) {
+        String key = k.key();
+        Kind kind = kinds.get(key);
+        return kind != null ? kind : kinds.computeIfAbsent(key, x -> kindOf(k.eventId(), k.channel()));
     }
 
     private synchronized Kind kindOf(String eventId, String channel) {
@@ -190,12 +250,5 @@ public final class RuleSet {
             }
         });
         return new MapEvent(copy);
-    }
-
-    private static String text(Object o) {
-        if (o instanceof Number n) {
-            return Long.toString(n.longValue());
-        }
-        return o.toString().trim();
     }
 }

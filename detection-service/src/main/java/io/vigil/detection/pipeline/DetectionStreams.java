@@ -18,4 +18,8 @@ public interface DetectionStreams {
     /** Analysts' verdicts from case-service ({@code alert.verdict}). */
     @WithDefault("alert-verdicts")
     String alertVerdicts();
+
+    /** detection-service's announcements to other services ({@code detection.coverage.changed}), through the outbox. */
+    @WithDefault("detection.events")
+    String detectionEvents();
 }

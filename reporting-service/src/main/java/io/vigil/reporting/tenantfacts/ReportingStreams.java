@@ -14,4 +14,8 @@ public interface ReportingStreams {
     /** case-service's changes of cases and clocks, read in group {@code reporting}. */
     @WithDefault("case.events")
     String caseEvents();
+
+    /** detection-service's announcements (each tenant's ATT&CK coverage), read in group {@code reporting}. */
+    @WithDefault("detection.events")
+    String detectionEvents();
 }

@@ -51,6 +51,11 @@ public final class Attack {
         return List.copyOf(tactics);
     }
 
+    /** Every technique and sub-technique of the shipped table, by id. */
+    public List<Technique> techniques() {
+        return techniques.values().stream().sorted(java.util.Comparator.comparing(Technique::id)).toList();
+    }
+
     /** The ATT&CK release the shipped tables come from. */
     public static final String VERSION = "ATT&CK Enterprise v18.1";
 

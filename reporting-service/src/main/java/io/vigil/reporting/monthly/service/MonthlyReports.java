@@ -103,6 +103,9 @@ public class MonthlyReports {
         if (!stages.isEmpty()) {
             headlines.add("Attack stages seen (ATT&CK tactics, cases): " + String.join(", ", stages) + ".");
         }
+        if (attack.coverage() != null) {
+            headlines.add(coverage(attack.coverage()));
+        }
         if (!improving.isEmpty()) {
             headlines.add("Improving: " + open + " follow-up" + (open == 1 ? "" : "s") + " of post-incident reviews open"
                     + " (" + late + " overdue), " + (improving.size() - open) + " done this month.");
@@ -222,6 +225,20 @@ public class MonthlyReports {
             throw new IllegalStateException("a stored review cannot be read", e);
         }
         return out;
+    }
+
+    /** The coverage in a sentence: what the rules watch with the client's events, and what they wait for. */
+    static String coverage(io.vigil.reporting.attack.rest.AttackResponse.Coverage c) {
+        int waiting = c.needs().stream().mapToInt(io.vigil.reporting.attack.rest.AttackResponse.Need::rules).sum();
+        String text = "Coverage: detection rules watch " + c.coveredTechniques() + " of " + c.techniques()
+                + " ATT&CK techniques with the events you send (" + c.reachableRules() + " of " + c.enabledRules()
+                + " rules can fire)";
+        if (waiting == 0) {
+            return text + ".";
+        }
+        return text + "; " + waiting + " rule" + (waiting == 1 ? " waits" : "s wait") + " for events you do not send ("
+                + String.join(", ", c.needs().stream().limit(3).map(io.vigil.reporting.attack.rest.AttackResponse.Need::logsource)
+                        .toList()) + (c.needs().size() > 3 ? ", ..." : "") + ").";
     }
 
     static List<String> headlines(MetricsResponse f, List<IncidentSummary> incidents, long count,
