@@ -79,6 +79,21 @@ class DemoIT {
             String other = reports.stream().filter(r -> !r.equals(url)).findFirst().orElseThrow();
             given().auth().oauth2(cio.get(t.path("id").asText())).get(other).then().statusCode(404);
         }
+        // Each CIO's ATT&CK matrix carries the coverage detection-service announced: every rule that fired on the
+        // client's events is one its events can make fire.
+        for (JsonNode t : demo.path("tenants")) {
+            String url = Stack.GATEWAY + "/api/v1/reports/tenants/" + t.path("id").asText() + "/attack";
+            io.restassured.path.json.JsonPath m = null;
+            for (int i = 0; i < 240 && (m == null || m.get("coverage") == null || m.getInt("coverage.reachableRules") < 6); i++) {
+                if (m != null) {
+                    Thread.sleep(500);
+                }
+                m = given().auth().oauth2(cio.get(t.path("id").asText())).get(url).then().statusCode(200).extract().jsonPath();
+            }
+            assertTrue(m.get("coverage") != null && m.getInt("coverage.reachableRules") >= 6,
+                    t.path("name") + ": the six rules that fired can fire: " + m.get("coverage"));
+            assertTrue(m.getInt("coverage.coveredTechniques") >= 1, t.path("name").asText());
+        }
         java.util.Map<String, Integer> alerts = new java.util.HashMap<>();
         for (JsonNode t : demo.path("tenants")) {
             var page = given().auth().oauth2(tier1).queryParam("tenantId", t.path("id").asText()).queryParam("limit", 500)
