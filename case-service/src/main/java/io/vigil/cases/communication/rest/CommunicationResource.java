@@ -39,6 +39,8 @@ public class CommunicationResource {
     @Operation(operationId = "recordCaseCommunication", summary = "Record a communication about the case (to whom, in"
             + " which role, channel, when, what); the text comes from the audience's template unless given. The provider"
             + " telling the client's IT or executives meets the case's notify promise")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "What was told, as recorded",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CommunicationResponse.class)))
     public Response record(@PathParam("caseId") UUID caseId, @Valid @NotNull CommunicationRequest request) {
         return Response.status(201).entity(communications.record(caseId, request)).build();
     }

@@ -54,6 +54,8 @@ public class HandoverResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createHandover", summary = "Hand over: the shift's notes and each client's state now,"
             + " stored for the next shift to acknowledge")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The handover",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = HandoverResponse.class)))
     public Response handOver(@HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull HandoverRequest request) {
         return idempotency.once(idempotencyKey, "POST /handovers", request, () -> { }, () -> {

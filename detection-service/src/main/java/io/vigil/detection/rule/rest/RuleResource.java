@@ -39,6 +39,10 @@ public class RuleResource {
     @RolesAllowed("${vigil.roles.detection-engineers}")
     @Operation(summary = "Import one Sigma rule (YAML) into a pack (default: its SigmaHQ detection.* tag, else"
             + " custom). 201 new, 200 new version or unchanged; 422 with the location of a compile error")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The rule, new",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RuleResponse.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The rule, updated or unchanged",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RuleResponse.class)))
     public Response importRule(@QueryParam("pack") String pack, String yaml) {
         RuleService.Imported result = service.importRule(yaml, pack, null);
         if (result.changed()) {

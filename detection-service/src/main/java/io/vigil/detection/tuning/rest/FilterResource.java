@@ -34,6 +34,10 @@ public class FilterResource {
     @Operation(summary = "Add a tenant exception as a Sigma filter (YAML), or replace the one with its id (201 new, 200 replaced). The"
             + " filter's condition is ANDed to each rule it names, for this tenant only: write 'condition: not"
             + " selection' to drop the matches the selection describes. 422 with the location of a compile error")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The filter, new",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = FilterResponse.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The filter, replaced",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = FilterResponse.class)))
     public Response put(@PathParam("tenantId") UUID tenantId, String yaml) {
         TenantFilters.Stored stored = filters.put(tenantId, yaml);
         FilterResponse f = stored.filter();

@@ -52,7 +52,9 @@ public class IntakeResource {
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponses({
-            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Accepted: how many events were taken and how many lines went to dead-letter"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Accepted: how many events were taken and how many lines went to dead-letter",
+                    content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = IngestResult.class))),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "The body cannot be read at all (problem+json)"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "401", description = "No valid ingestion key or token"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "403", description = "The tenant is suspended or offboarded, or the caller may not send"),
@@ -61,7 +63,12 @@ public class IntakeResource {
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A dependency is down or the gateway is full: retry after Retry-After")})
     @Operation(summary = "Send events: a JSON object or an array of objects")
     public Response json(@jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding,
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = IDEMPOTENCY) @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = IDEMPOTENCY) @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = com.fasterxml.jackson.databind.node.ObjectNode.class,
+                            description = "The events, each a JSON object (a single object is taken too)"))) byte[] body) {
         byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
         return Response.accepted(gate.through(() -> service.ingestJson(plain, false, idempotencyKey))).build();
     }
@@ -70,7 +77,9 @@ public class IntakeResource {
     @Path("raw")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponses({
-            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Accepted: how many events were taken and how many lines went to dead-letter"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Accepted: how many events were taken and how many lines went to dead-letter",
+                    content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = IngestResult.class))),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "The body cannot be read at all (problem+json)"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "401", description = "No valid ingestion key or token"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "403", description = "The tenant is suspended or offboarded, or the caller may not send"),
@@ -83,7 +92,15 @@ public class IntakeResource {
     public Response raw(@jakarta.ws.rs.QueryParam("format") String format,
             @jakarta.ws.rs.QueryParam("timeZone") @jakarta.ws.rs.DefaultValue("UTC") String timeZone,
             @jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding,
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = IDEMPOTENCY) @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = IDEMPOTENCY) @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = {
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.TEXT_PLAIN,
+                            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                    description = "Log lines, one event per line")),
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))}) byte[] body) {
         java.time.ZoneId zone = zone(timeZone);
         byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
         return Response.accepted(gate.through(() -> service.ingestRaw(format, plain, zone, idempotencyKey))).build();
@@ -122,7 +139,9 @@ public class IntakeResource {
     @Path("events")
     @Consumes(NDJSON)
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponses({
-            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Accepted: how many events were taken and how many lines went to dead-letter"),
+            @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "Accepted: how many events were taken and how many lines went to dead-letter",
+                    content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = IngestResult.class))),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400", description = "The body cannot be read at all (problem+json)"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "401", description = "No valid ingestion key or token"),
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "403", description = "The tenant is suspended or offboarded, or the caller may not send"),
@@ -131,7 +150,11 @@ public class IntakeResource {
             @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503", description = "A dependency is down or the gateway is full: retry after Retry-After")})
     @Operation(summary = "Send events as NDJSON: one JSON object per line")
     public Response ndjson(@jakarta.ws.rs.HeaderParam("Content-Encoding") String encoding,
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = IDEMPOTENCY) @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = IDEMPOTENCY) @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    mediaType = NDJSON, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            description = "One JSON object per line"))) byte[] body) {
         byte[] plain = BodyDecoding.decode(encoding, body, maxInflated);
         return Response.accepted(gate.through(() -> service.ingestJson(plain, true, idempotencyKey))).build();
     }

@@ -34,6 +34,8 @@ public class ApiKeyResource {
 
     @POST
     @Operation(summary = "Issue an ingestion key (the key is in this answer only)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The key, shown in this answer only",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ApiKeyResponse.class)))
     public Response create(@PathParam("tenantId") UUID tenantId, @Valid @NotNull ApiKeyRequest request) {
         ApiKeyResponse created = service.create(tenantId, request);
         return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/api-keys/" + created.id()))

@@ -43,6 +43,8 @@ public class AssetResource {
     @POST
     @RolesAllowed("${vigil.roles.tier2-up-and-client-admins}")
     @Operation(summary = "Register an asset of one of the caller's tenants")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The asset",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AssetResponse.class)))
     public Response create(@Valid @NotNull AssetRequest request) {
         AssetResponse created = service.create(request);
         return Response.created(URI.create("/api/v1/assets/" + created.id())).entity(created).build();
@@ -79,6 +81,8 @@ public class AssetResource {
     @Path("lookup")
     @Operation(summary = "The asset a host name (hostname, FQDN or its host part) or an IP address belongs to;"
             + " cacheable for a minute")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The asset",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AssetResponse.class)))
     public Response lookup(@QueryParam("tenantId") UUID tenantId, @QueryParam("hostname") String hostname,
             @QueryParam("ip") String ip) {
         AssetResponse found = service.lookup(tenantId, hostname, ip).orElseThrow(() -> new ProblemException.NotFound(

@@ -37,6 +37,8 @@ public class ContactResource {
     @POST
     @RolesAllowed("${vigil.roles.tenant-admins}")
     @Operation(summary = "Add a contact of the client")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The contact",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactResponse.class)))
     public Response create(@PathParam("tenantId") UUID tenantId, @Valid @NotNull ContactRequest request) {
         ContactResponse c = service.create(tenantId, request);
         return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/contacts/" + c.id())).entity(c).build();

@@ -34,6 +34,8 @@ public class TenantUserResource {
     @POST
     @RolesAllowed("${vigil.roles.provider-and-client-admins}")
     @Operation(summary = "Create a customer user (viewer, analyst or admin) of the tenant in Keycloak")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The user",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = io.vigil.tenant.identity.rest.UserResponse.class)))
     public Response createUser(@PathParam("tenantId") UUID tenantId, @Valid @NotNull UserRequest request) {
         return Response.status(Response.Status.CREATED).entity(service.createUser(tenantId, request)).build();
     }

@@ -37,6 +37,8 @@ public class LogSourceResource {
     @POST
     @RolesAllowed("${vigil.roles.tier3-up-and-client-admins}")
     @Operation(summary = "Declare a log source the tenant sends")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The log source",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = LogSourceResponse.class)))
     public Response create(@PathParam("tenantId") UUID tenantId, @Valid @NotNull LogSourceRequest request) {
         LogSourceResponse created = service.create(tenantId, request);
         return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/log-sources/" + created.id()))

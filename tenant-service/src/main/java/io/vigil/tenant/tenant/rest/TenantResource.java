@@ -48,6 +48,8 @@ public class TenantResource {
     @RolesAllowed("${vigil.roles.provider-admins}")
     @Operation(summary = "Onboard a client: ACTIVE once its identity is provisioned in Keycloak, else ONBOARDING"
             + " with the reason (retried in the background)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The tenant, onboarding or active",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = TenantResponse.class)))
     public Response create(@Valid @NotNull TenantRequest request) {
         TenantResponse created = lifecycle.onboard(request);
         return Response.created(URI.create("/api/v1/tenants/" + created.id())).entity(created)
@@ -64,6 +66,8 @@ public class TenantResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One tenant (404 when it is not one of the caller's); ETag carries its version")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The tenant; ETag carries its version",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = TenantResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         TenantResponse t = service.get(id);
         return Response.ok(t).tag(etag(t)).build();
@@ -73,6 +77,8 @@ public class TenantResource {
     @Path("{id}")
     @RolesAllowed("${vigil.roles.managers}")
     @Operation(summary = "Change name, SOC model, time zone or industry; send If-Match with the ETag you read")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The tenant as changed; ETag carries its new version",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = TenantResponse.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TenantUpdate update) {
         TenantResponse t = service.update(id, update, version(ifMatch));
