@@ -38,6 +38,16 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void eachServiceBuildsItsImageWithJibInTheVigilGroup() {
+        assertTrue(lines(ROOT.resolve("platform/tenancy/src/main/resources/META-INF/microprofile-config.properties"))
+                .contains("quarkus.container-image.group=vigil"), "images in the vigil group, named by artifact and version");
+        for (String s : SERVICES) {
+            assertTrue(String.join("\n", lines(ROOT.resolve(s + "/pom.xml"))).contains("<artifactId>quarkus-container-image-jib</artifactId>"),
+                    s + " builds its image with Jib");
+        }
+    }
+
+    @Test
     void theComposeFileRunsEachServiceAsItsConfigurationExpects() throws IOException {
         Map<String, Object> compose = yaml(ROOT.resolve("infra/deploy/compose.yaml"));
         Map<String, Object> services = map(compose.get("services"));
@@ -203,12 +213,8 @@ class DeploymentFilesTest {
         return Integer.parseInt(reads.get("VIGIL_MANAGEMENT_PORT").fallback());
     }
 
-    /** The image the build makes of the service: Jib's, in the group the platform's configuration names. */
+    /** The image the build makes of the service (see {@link #eachServiceBuildsItsImageWithJibInTheVigilGroup}). */
     static String image(String service) {
-        assertTrue(String.join("\n", lines(ROOT.resolve(service + "/pom.xml"))).contains("<artifactId>quarkus-container-image-jib</artifactId>"),
-                service + " builds its image with Jib");
-        assertTrue(lines(ROOT.resolve("platform/tenancy/src/main/resources/META-INF/microprofile-config.properties"))
-                .contains("quarkus.container-image.group=vigil"), "images in the vigil group");
         return "vigil/" + service + ":" + rootVersion();
     }
 

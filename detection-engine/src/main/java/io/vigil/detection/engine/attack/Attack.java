@@ -31,6 +31,7 @@ public final class Attack {
     private final Map<String, Technique> techniques = new HashMap<>();
     private final Map<String, String> tacticByShortName = new HashMap<>();
     private final List<Tactic> tactics = new ArrayList<>();
+    private final List<Technique> sorted;
 
     private Attack() {
         for (String[] row : read("attack-techniques.tsv")) {
@@ -40,6 +41,7 @@ public final class Attack {
             tacticByShortName.put(row[1], row[2]);
             tactics.add(new Tactic(row[0], row[1], row[2]));
         }
+        sorted = techniques.values().stream().sorted(java.util.Comparator.comparing(Technique::id)).toList();
     }
 
     public static Attack get() {
@@ -53,7 +55,7 @@ public final class Attack {
 
     /** Every technique and sub-technique of the shipped table, by id. */
     public List<Technique> techniques() {
-        return techniques.values().stream().sorted(java.util.Comparator.comparing(Technique::id)).toList();
+        return sorted;
     }
 
     /** The ATT&CK release the shipped tables come from. */

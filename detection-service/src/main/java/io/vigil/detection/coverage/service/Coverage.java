@@ -31,11 +31,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -139,33 +139,51 @@ public class Coverage {
         Map<String, String> packs = compiled.packs();
         List<SigmaRule> enabled = Stream.concat(shared.rules().stream(), own.rules().stream())
                 .filter(r -> settings.enabled(tenantId, r, packs.get(r.id()))).toList();
-        record Tally(String name, int[] counts, Set<String> needs) {
-        }
         Map<String, Tally> byTechnique = new TreeMap<>();
-        int canFire = 0;
         Map<String, Integer> blindBySource = new TreeMap<>();
+        int canFire = 0;
         for (SigmaRule rule : enabled) {
             boolean fires = reachable.contains(rule);
-            canFire += fires ? 1 : 0;
-            if (!fires) {
-                blindBySource.merge(name(rule.logsource()), 1, Integer::sum);
+            String source = fires ? null : name(rule.logsource());
+            if (fires) {
+                canFire++;
+            } else {
+                blindBySource.merge(source, 1, Integer::sum);
             }
             for (Attack.Technique t : Attack.get().resolve(rule.tags()).techniques()) {
-                Tally tally = byTechnique.computeIfAbsent(t.id(), id -> new Tally(t.name(), new int[2], new LinkedHashSet<>()));
-                tally.counts()[fires ? 0 : 1]++;
-                if (!fires) {
-                    tally.needs().add(name(rule.logsource()));
-                }
+                byTechnique.computeIfAbsent(t.id(), id -> new Tally(t.name())).count(source);
             }
         }
         List<RuleCoverage.Technique> techniques = byTechnique.entrySet().stream()
-                .map(e -> new RuleCoverage.Technique(e.getKey(), e.getValue().name(), e.getValue().counts()[0],
-                        e.getValue().counts()[1], e.getValue().needs().stream().sorted().toList()))
+                .map(e -> new RuleCoverage.Technique(e.getKey(), e.getValue().name, e.getValue().reachable,
+                        e.getValue().blind, List.copyOf(e.getValue().needs)))
                 .toList();
         return new RuleCoverage(tenantId, now.truncatedTo(ChronoUnit.SECONDS), (int) window.toDays(), Attack.VERSION,
                 enabled.size(), canFire, sent, techniques, blindBySource.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                         .map(e -> new RuleCoverage.Need(e.getKey(), e.getValue())).toList());
+    }
+
+    /** One technique's rules: those that can fire, the blind ones and the logsources they wait for. */
+    private static final class Tally {
+        final String name;
+        final Set<String> needs = new TreeSet<>();
+        int reachable;
+        int blind;
+
+        Tally(String name) {
+            this.name = name;
+        }
+
+        /** A rule naming the technique; {@code blindFor} the logsource it waits for, null when it can fire. */
+        void count(String blindFor) {
+            if (blindFor == null) {
+                reachable++;
+            } else {
+                blind++;
+                needs.add(blindFor);
+            }
+        }
     }
 
     /** A logsource as Sigma writes it: product/category, product/service, or whichever parts it names. */

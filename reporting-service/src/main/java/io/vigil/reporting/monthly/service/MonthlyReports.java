@@ -20,6 +20,7 @@ import io.vigil.reporting.monthly.rest.MonthlyReportResponse;
 import io.vigil.reporting.monthly.rest.MonthlyReportSummary;
 import io.vigil.reporting.tenantfacts.TenantFact;
 import io.vigil.reporting.tenantfacts.repository.TenantFactRepository;
+import io.vigil.reporting.attack.rest.AttackResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
@@ -228,8 +229,8 @@ public class MonthlyReports {
     }
 
     /** The coverage in a sentence: what the rules watch with the client's events, and what they wait for. */
-    static String coverage(io.vigil.reporting.attack.rest.AttackResponse.Coverage c) {
-        int waiting = c.needs().stream().mapToInt(io.vigil.reporting.attack.rest.AttackResponse.Need::rules).sum();
+    static String coverage(AttackResponse.Coverage c) {
+        int waiting = c.needs().stream().mapToInt(AttackResponse.Need::rules).sum();
         String text = "Coverage: detection rules watch " + c.coveredTechniques() + " of " + c.techniques()
                 + " ATT&CK techniques with the events you send (" + c.reachableRules() + " of " + c.enabledRules()
                 + " rules can fire)";
@@ -237,7 +238,7 @@ public class MonthlyReports {
             return text + ".";
         }
         return text + "; " + waiting + " rule" + (waiting == 1 ? " waits" : "s wait") + " for events you do not send ("
-                + String.join(", ", c.needs().stream().limit(3).map(io.vigil.reporting.attack.rest.AttackResponse.Need::logsource)
+                + String.join(", ", c.needs().stream().limit(3).map(AttackResponse.Need::logsource)
                         .toList()) + (c.needs().size() > 3 ? ", ..." : "") + ").";
     }
 
